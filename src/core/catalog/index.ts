@@ -1,0 +1,52 @@
+import { CAUSES, GENERIC_CAUSE } from './causes.js';
+import { CODES } from './codes.js';
+import { COMMANDS } from './commands.js';
+import type { Catalog, CauseEntry, CodeEntry, CommandTemplate } from './types.js';
+import { validateCatalog } from './validateCatalog.js';
+
+export type { Catalog, CauseEntry, CodeEntry, CommandTemplate, Placeholder, ProbeName } from './types.js';
+export { PLACEHOLDERS, PROBE_NAMES } from './types.js';
+
+/** The built-in catalog, validated once at load: a broken entry stops start-up with its name. */
+export const CATALOG: Catalog = deepFreeze({ codes: CODES, causes: CAUSES, commands: COMMANDS, generic: GENERIC_CAUSE });
+
+const problems = validateCatalog(CATALOG);
+if (problems.length > 0) {
+  throw new TypeError(`The error-code catalog is invalid:\n- ${problems.join('\n- ')}`);
+}
+
+const bySpelling = new Map<string, CodeEntry>();
+for (const entry of CODES) {
+  for (const spelling of [entry.code, ...entry.aliases]) bySpelling.set(spelling.toLowerCase(), entry);
+}
+const causeById = new Map<string, CauseEntry>([...CAUSES, GENERIC_CAUSE].map((cause) => [cause.id, cause]));
+const commandById = new Map<string, CommandTemplate>(COMMANDS.map((command) => [command.id, command]));
+
+/** Every spelling (canonical and aliases) lower-cased, longest first: for scanning free text. */
+export const CODE_SPELLINGS_LONGEST_FIRST: readonly string[] = [...bySpelling.keys()].sort((a, b) => b.length - a.length);
+
+/** The catalog entry for an error code in any case or documented spelling, or `undefined`. */
+export function tryFindCode(code: string): CodeEntry | undefined {
+  return bySpelling.get(code.trim().toLowerCase());
+}
+
+export function getCause(id: string): CauseEntry {
+  const cause = causeById.get(id);
+  if (cause === undefined) throw new RangeError(`Unknown cause id "${id}"`);
+  return cause;
+}
+
+export function getCommand(id: string): CommandTemplate {
+  const command = commandById.get(id);
+  if (command === undefined) throw new RangeError(`Unknown command id "${id}"`);
+  return command;
+}
+
+/** Catalog texts are shared by every event built from them: freezing keeps one event from editing all. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}

@@ -1,0 +1,82 @@
+import { LANGS, type Localized } from '../types.js';
+import { PLACEHOLDERS, PROBE_NAMES, type Catalog } from './types.js';
+
+const CODE_PATTERN = /^[A-Za-z][A-Za-z0-9]+$/;
+const ID_PATTERN = /^[a-z][a-z0-9-]+$/;
+const PLACEHOLDER_PATTERN = /\{([A-Za-z]+)\}/g;
+
+/**
+ * Checks the catalog's own consistency and returns every problem found, so a bad entry fails at
+ * start-up (and in the tests) with a message naming it, instead of producing a half-empty message.
+ */
+export function validateCatalog(catalog: Catalog): string[] {
+  const problems: string[] = [];
+  const causeIds = new Set<string>();
+  const commandIds = new Set<string>();
+  const known = new Set<string>(PLACEHOLDERS);
+  const probes = new Set<string>(PROBE_NAMES);
+
+  const checkLocalized = (where: string, value: Localized) => {
+    for (const lang of LANGS) {
+      if (typeof value[lang] !== 'string' || value[lang].trim() === '') problems.push(`${where}: missing ${lang} text`);
+    }
+  };
+  const checkPlaceholders = (where: string, text: string) => {
+    for (const match of text.matchAll(PLACEHOLDER_PATTERN)) {
+      if (!known.has(match[1] ?? '')) problems.push(`${where}: unknown placeholder {${match[1]}}`);
+    }
+  };
+
+  for (const command of catalog.commands) {
+    const where = `command ${command.id}`;
+    if (!ID_PATTERN.test(command.id)) problems.push(`${where}: id must be kebab-case`);
+    if (commandIds.has(command.id)) problems.push(`${where}: duplicate id`);
+    commandIds.add(command.id);
+    checkLocalized(`${where} purpose`, command.purpose);
+    checkPlaceholders(`${where} azureCli`, command.azureCli);
+    checkPlaceholders(`${where} powershell`, command.powershell);
+    if (!command.azureCli.startsWith('az ')) problems.push(`${where}: azureCli must start with "az "`);
+  }
+
+  for (const cause of [...catalog.causes, catalog.generic]) {
+    const where = `cause ${cause.id}`;
+    if (!ID_PATTERN.test(cause.id)) problems.push(`${where}: id must be kebab-case`);
+    if (causeIds.has(cause.id)) problems.push(`${where}: duplicate id`);
+    causeIds.add(cause.id);
+    checkLocalized(`${where} title`, cause.title);
+    checkLocalized(`${where} action`, cause.action);
+    for (const lang of LANGS) {
+      checkPlaceholders(`${where} action.${lang}`, cause.action[lang]);
+      if (!cause.action[lang].includes('{vmName}') || !cause.action[lang].includes('{vaultName}') || !cause.action[lang].includes('{vmResourceGroup}')) {
+        problems.push(`${where} action.${lang}: must name {vmName}, {vmResourceGroup} and {vaultName}`);
+      }
+      if (cause.steps[lang].length === 0) problems.push(`${where}: no ${lang} steps`);
+    }
+    if (cause.steps.en.length !== cause.steps.fr.length) problems.push(`${where}: en and fr steps differ in number`);
+    for (const id of cause.commands) if (!commandIds.has(id)) problems.push(`${where}: unknown command ${id}`);
+    for (const probe of cause.probes) if (!probes.has(probe)) problems.push(`${where}: unknown probe ${probe}`);
+  }
+
+  const spellings = new Map<string, string>();
+  for (const entry of catalog.codes) {
+    const where = `code ${entry.code}`;
+    for (const spelling of [entry.code, ...entry.aliases]) {
+      if (!CODE_PATTERN.test(spelling)) problems.push(`${where}: bad spelling "${spelling}"`);
+      const key = spelling.toLowerCase();
+      const owner = spellings.get(key);
+      if (owner !== undefined) problems.push(`${where}: "${spelling}" is already used by ${owner}`);
+      spellings.set(key, entry.code);
+    }
+    checkLocalized(`${where} title`, entry.title);
+    checkLocalized(`${where} message`, entry.message);
+    if (entry.causes.length === 0) problems.push(`${where}: no causes`);
+    const seen = new Set<string>();
+    for (const id of [...entry.causes, ...entry.addedCauses]) {
+      if (!causeIds.has(id)) problems.push(`${where}: unknown cause ${id}`);
+      if (seen.has(id)) problems.push(`${where}: cause ${id} listed twice`);
+      seen.add(id);
+    }
+    if (entry.documentedIn === 'en' && entry.addedCauses.length > 0) problems.push(`${where}: an English-only code has no added causes`);
+  }
+  return problems;
+}

@@ -1,0 +1,201 @@
+import { CATALOG, getCause, getCommand, type CauseEntry } from './catalog/index.js';
+import type { Classification } from './classify.js';
+import { fillCommand, fillText, toDisplay, type TemplateValues } from './fillTemplate.js';
+import { prioritize, type PriorityContext, type PriorityThresholds } from './prioritize.js';
+import { rankCauses } from './rankCauses.js';
+import type { ResolvedVm } from './resolveVm.js';
+import type { EnrichedCause, EnrichedEvent, Evidence, JobRecord, Lang, LookupRecord, RenderedCommand, Verdict } from './types.js';
+
+/** What lookups learned about one cause. */
+export interface CauseFinding {
+  verdict: Verdict;
+  evidence: Evidence[];
+}
+
+export interface ExplainInput {
+  job: JobRecord;
+  vm: ResolvedVm | undefined;
+  classification: Classification;
+  lang: Lang;
+  receivedAt: string;
+  priorityContext?: PriorityContext;
+  thresholds?: PriorityThresholds;
+  /** Verdicts from the probes, by cause id; causes without one stay `unknown`. */
+  findings?: ReadonlyMap<string, CauseFinding>;
+  lookups?: LookupRecord[];
+  /** Names only lookups can learn (lock, key vault, restore-point group, extension). */
+  learned?: TemplateValues;
+  /** The guest OS, when known, drops commands meant for the other one. */
+  osType?: 'windows' | 'linux';
+  resolvedBy?: EnrichedEvent['resolvedBy'];
+}
+
+const ARTICLE = 'azure/backup/backup-azure-troubleshoot-vm-backup-fails-snapshot-timeout';
+const HEADLINE: Record<Lang, string> = {
+  en: 'Backup of {item} failed in vault {vault} (resource group {rg}): {title} [{code}]',
+  fr: 'Échec de la sauvegarde de {item} dans le coffre {vault} (groupe de ressources {rg}) : {title} [{code}]',
+};
+const UNLISTED: Record<Lang, { title: string; message: string }> = {
+  en: { title: 'Unlisted error code {code}', message: 'This code is not in the troubleshooting article; the job’s error details say more.' },
+  fr: { title: 'Code d’erreur non répertorié {code}', message: 'Ce code ne figure pas dans l’article de dépannage ; le détail des erreurs du travail en dit plus.' },
+};
+const ON: Record<Lang, string> = { en: 'on', fr: 'sur' };
+const RECOMMENDS: Record<Lang, string> = {
+  en: 'Azure Backup recommends, for {vmName} (resource group {vmResourceGroup}) in vault {vaultName}: ',
+  fr: 'Azure Backup recommande, pour {vmName} (groupe de ressources {vmResourceGroup}) dans le coffre {vaultName} : ',
+};
+
+/**
+ * Builds the enriched event of one failed job: classification, causes in documented order (then
+ * re-ranked by verdict), priority, and a summary whose first line names the VM, its resource group
+ * and the vault, and whose first action carries ready commands with the real names.
+ */
+export function explain(input: ExplainInput): EnrichedEvent {
+  const { job, vm, classification, lang } = input;
+  const values = templateValues(job, vm, input.learned);
+  const textValues: TemplateValues = {
+    ...values,
+    vmName: vm?.vmName ?? job.backupItemName,
+    vmResourceGroup: vm?.vmResourceGroup ?? job.vaultResourceGroup,
+    rpResourceGroup: values.rpResourceGroup ?? (job.region !== undefined ? `AzureBackupRG_${job.region}_<n>` : undefined),
+  };
+
+  const entries: Array<{ cause: CauseEntry; documentedIn: Lang }> = classification.known
+    ? [
+        ...classification.entry.causes.map((id) => ({ cause: getCause(id), documentedIn: classification.entry.documentedIn })),
+        ...classification.entry.addedCauses.map((id) => ({ cause: getCause(id), documentedIn: 'en' as const })),
+      ]
+    : [{ cause: CATALOG.generic, documentedIn: lang }];
+
+  const causes = rankCauses(
+    entries.map(({ cause, documentedIn }, index): EnrichedCause => {
+      const finding = input.findings?.get(cause.id);
+      return {
+        id: cause.id,
+        rank: index + 1,
+        documentedOrder: index + 1,
+        documentedIn,
+        verdict: finding?.verdict ?? 'unknown',
+        evidence: finding?.evidence ?? [],
+        title: cause.title[lang],
+        steps: [...cause.steps[lang]],
+        commands: renderCommands(cause, values, lang, input.osType),
+      };
+    }),
+  );
+
+  const code = classification.known ? classification.entry.code : classification.code;
+  const title = classification.known
+    ? classification.entry.title[lang]
+    : job.errorMessage !== undefined
+      ? toDisplay(job.errorMessage, 160)
+      : UNLISTED[lang].title.replace('{code}', () => toDisplay(code, 80));
+  const message = classification.known ? classification.entry.message[lang] : job.errorMessage !== undefined ? toDisplay(job.errorMessage, 500) : UNLISTED[lang].message;
+  const category = classification.known ? classification.entry.category : 'unknown';
+  const top = causes[0];
+  const topEntry = top === undefined ? CATALOG.generic : top.id === CATALOG.generic.id ? CATALOG.generic : getCause(top.id);
+
+  const event: EnrichedEvent = {
+    schemaVersion: '1.0',
+    id: job.jobId,
+    receivedAt: input.receivedAt,
+    lang,
+    source: { format: job.format, category: job.category, ...job.origin },
+    job: {
+      operation: 'Backup',
+      status: job.status,
+      startedAt: job.startedAt ?? null,
+      durationSec: job.durationSec ?? null,
+      jobIdDerived: job.jobIdDerived,
+      vaultId: job.vaultId ?? null,
+      vaultName: job.vaultName ?? null,
+      vaultResourceGroup: job.vaultResourceGroup ?? null,
+      subscriptionId: vm?.subscriptionId ?? job.subscriptionId ?? null,
+      region: job.region ?? null,
+      backupItemUniqueId: job.backupItemUniqueId ?? null,
+      backupItemId: job.backupItemId ?? null,
+      backupItemName: job.backupItemName ?? null,
+      backupManagementType: job.backupManagementType ?? null,
+      datasourceType: job.datasourceType ?? null,
+      vmResourceId: vm?.vmResourceId ?? null,
+      vmName: vm?.vmName ?? null,
+      vmResourceGroup: vm?.vmResourceGroup ?? null,
+      vmIdSource: vm?.source ?? null,
+    },
+    errorCode: job.errorCode ?? null,
+    errorCodeSource: job.errorCodeSource ?? null,
+    errorMessage: job.errorMessage ?? null,
+    classification: { code, known: classification.known, category, title, message, link: linkFor(classification, lang) },
+    causes,
+    priority: prioritize({ category, known: classification.known, causes, context: input.priorityContext ?? {}, lang, ...(input.thresholds && { thresholds: input.thresholds }) }),
+    lookups: input.lookups ?? [],
+    summary: {
+      headline: headline(job, vm, title, code, lang),
+      firstAction: {
+        causeId: top?.id ?? null,
+        text:
+          !classification.known && job.recommendedAction !== undefined
+            ? fillText(RECOMMENDS[lang], textValues) + toDisplay(job.recommendedAction, 600)
+            : fillText(topEntry.action[lang], textValues),
+        commands: top?.commands ?? [],
+      },
+    },
+  };
+  if (input.resolvedBy !== undefined) event.resolvedBy = input.resolvedBy;
+  return event;
+}
+
+function templateValues(job: JobRecord, vm: ResolvedVm | undefined, learned: TemplateValues | undefined): TemplateValues {
+  const values: TemplateValues = { ...learned };
+  const set = (key: keyof TemplateValues, value: string | undefined) => {
+    if (value !== undefined && values[key] === undefined) values[key] = value;
+  };
+  set('vmName', vm?.vmName);
+  set('vmResourceGroup', vm?.vmResourceGroup);
+  set('vmResourceId', vm?.vmResourceId);
+  set('subscriptionId', vm?.subscriptionId ?? job.subscriptionId);
+  set('vaultName', job.vaultName);
+  set('vaultResourceGroup', job.vaultResourceGroup);
+  set('region', job.region);
+  if (!job.jobIdDerived) set('jobId', job.jobId);
+  return values;
+}
+
+function renderCommands(cause: CauseEntry, values: TemplateValues, lang: Lang, osType: 'windows' | 'linux' | undefined): RenderedCommand[] {
+  const out: RenderedCommand[] = [];
+  for (const id of cause.commands) {
+    const template = getCommand(id);
+    if (osType !== undefined && template.os !== undefined && template.os !== osType) continue;
+    const purpose = template.purpose[lang];
+    const cli = fillCommand(template.azureCli, values);
+    const ps = fillCommand(template.powershell, values);
+    out.push({ shell: 'azure-cli', purpose, text: cli.text, complete: cli.complete });
+    out.push({ shell: 'powershell', purpose, text: ps.text, complete: ps.complete });
+  }
+  return out;
+}
+
+function headline(job: JobRecord, vm: ResolvedVm | undefined, title: string, code: string, lang: Lang): string {
+  const vmName = vm?.vmName;
+  const itemName = job.backupItemName;
+  const isVmItem = job.datasourceType === undefined || /virtualmachines$|^vm$/i.test(job.datasourceType);
+  let item = vmName ?? itemName ?? '<unknown item>';
+  if (vmName !== undefined && itemName !== undefined && !isVmItem && itemName.toLowerCase() !== vmName.toLowerCase()) {
+    item = `${itemName} (${job.datasourceType}) ${ON[lang]} ${vmName}`;
+  }
+  const parts: Record<string, string> = {
+    item: toDisplay(item, 160),
+    vault: toDisplay(job.vaultName ?? '<unknown vault>', 80),
+    rg: toDisplay(vm?.vmResourceGroup ?? job.vaultResourceGroup ?? '<unknown>', 90),
+    title,
+    code: toDisplay(code, 80),
+  };
+  return HEADLINE[lang].replace(/\{(item|vault|rg|title|code)\}/g, (_, key: string) => parts[key] ?? '');
+}
+
+function linkFor(classification: Classification, lang: Lang): string {
+  const locale = lang === 'fr' ? 'fr-fr' : 'en-us';
+  if (classification.known) return `https://learn.microsoft.com/${locale}/${ARTICLE}#${classification.entry.anchor.toLowerCase()}`;
+  if (/^[A-Za-z0-9]+$/.test(classification.code) && classification.code !== 'Unknown') return `https://aka.ms/AB-${classification.code}`;
+  return `https://learn.microsoft.com/${locale}/azure/backup/backup-azure-vms-troubleshoot`;
+}

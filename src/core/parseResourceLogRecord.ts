@@ -1,0 +1,153 @@
+import { isVaultId, toVaultId, tryParseArmId } from './armId.js';
+import { deriveJobId } from './deriveJobId.js';
+import { exceedsDepth } from './depth.js';
+import { isRecord, toFieldReader, type FieldReader } from './fields.js';
+import type { ParseContext } from './parseContext.js';
+import { ignoredItem, optional, rejectValue } from './parseHelpers.js';
+import { tryNormalizeTimestamp } from './timestamps.js';
+import type { JobRecord, ParsedItem, SourceFormat } from './types.js';
+
+const JOB_FIELDS = ['JobOperation', 'JobStatus', 'JobFailureCode', 'BackupItemUniqueId', 'JobUniqueId', 'DatasourceResourceId'] as const;
+const SUCCESS = new Map<string, JobRecord['status']>([
+  ['completed', 'Completed'],
+  ['completedwithwarnings', 'CompletedWithWarnings'],
+]);
+
+/**
+ * One record of a resource-log envelope, or a bare record with the same fields (a Log Analytics
+ * export row). Service fields live in `properties` (sometimes as a JSON string), common fields at
+ * the top; both are read case-insensitively.
+ */
+export function parseResourceLogRecord(record: Record<string, unknown>, ctx: ParseContext, format: SourceFormat): ParsedItem {
+  if (exceedsDepth(record, ctx.limits.maxDepth)) {
+    return rejectValue(ctx, record, 'too_deep', `The record nests deeper than ${ctx.limits.maxDepth} levels; no Azure Backup record does.`);
+  }
+  const top = toFieldReader(record);
+  const props = readProperties(top);
+  if (props === 'invalid') {
+    return rejectValue(ctx, record, 'invalid_field:properties', 'The record’s "properties" is neither an object nor a JSON object string.');
+  }
+  const field = combine(props, top);
+  const category = top.text('category') ?? field.text('Category');
+  const categoryKey = category?.toLowerCase();
+
+  if (categoryKey === 'coreazurebackup') return parseCoreRecord(field, ctx);
+  if (categoryKey === 'azurebackupreport') {
+    const operation = field.text('OperationName');
+    if (operation !== undefined && operation.toLowerCase() !== 'job') return ignoredItem(ctx, `legacy_operation:${operation}`);
+    if (field.text('SchemaVersion')?.toUpperCase() === 'V1') return ignoredItem(ctx, 'legacy_v1_duplicate');
+    return parseJob(record, field, top, ctx, format, 'AzureBackupReport', 1);
+  }
+  if (categoryKey === 'addonazurebackupjobs') return parseJob(record, field, top, ctx, format, 'AddonAzureBackupJobs', 3);
+  if (category !== undefined) return ignoredItem(ctx, `category:${category}`);
+  if (field.get('JobStatus') !== undefined || field.get('JobOperation') !== undefined) {
+    return parseJob(record, field, top, ctx, format, 'AddonAzureBackupJobs', 2);
+  }
+  return rejectValue(ctx, record, 'unknown_shape', 'The record has no category and no job fields (JobOperation, JobStatus); it is not an Azure Backup record.');
+}
+
+function readProperties(top: FieldReader): FieldReader | undefined | 'invalid' {
+  const value = top.get('properties');
+  if (value === undefined || value === null) return undefined;
+  if (isRecord(value)) return toFieldReader(value);
+  if (typeof value === 'string') {
+    try {
+      const parsed: unknown = JSON.parse(value);
+      if (isRecord(parsed)) return toFieldReader(parsed);
+    } catch {
+      return 'invalid';
+    }
+  }
+  return 'invalid';
+}
+
+function combine(props: FieldReader | undefined, top: FieldReader): FieldReader {
+  if (props === undefined) return top;
+  return {
+    get: (name) => props.get(name) ?? top.get(name),
+    text: (name) => props.text(name) ?? top.text(name),
+    isNonScalar: (name) => (props.get(name) !== undefined ? props.isNonScalar(name) : top.isNonScalar(name)),
+  };
+}
+
+function parseCoreRecord(field: FieldReader, ctx: ParseContext): ParsedItem {
+  const operation = field.text('OperationName') ?? 'unknown';
+  const backupItemUniqueId = field.text('BackupItemUniqueId');
+  const datasourceResourceId = field.text('DatasourceResourceId');
+  if (operation.toLowerCase() === 'backupitem' && backupItemUniqueId !== undefined && datasourceResourceId !== undefined) {
+    return { kind: 'mapping', mapping: { backupItemUniqueId, datasourceResourceId }, origin: ctx.origin };
+  }
+  return ignoredItem(ctx, `core:${operation}`);
+}
+
+function parseJob(record: Record<string, unknown>, field: FieldReader, top: FieldReader, ctx: ParseContext, format: SourceFormat, category: string, richness: number): ParsedItem {
+  for (const name of JOB_FIELDS) {
+    if (field.isNonScalar(name)) return rejectValue(ctx, record, `invalid_field:${name}`, `"${name}" should be text but is an object or array.`);
+  }
+  const operation = field.text('JobOperation');
+  if (operation === undefined) return rejectValue(ctx, record, 'missing_field:JobOperation', 'A job record needs JobOperation to tell a backup from a restore.');
+  if (operation.toLowerCase() !== 'backup') return ignoredItem(ctx, `operation:${operation}`);
+
+  const statusText = field.text('JobStatus');
+  if (statusText === undefined) return rejectValue(ctx, record, 'missing_field:JobStatus', 'A backup job record needs JobStatus (Failed, Completed, …).');
+  const statusKey = statusText.toLowerCase();
+  const status: JobRecord['status'] | undefined = statusKey === 'failed' ? 'Failed' : SUCCESS.get(statusKey);
+  if (status === undefined) return ignoredItem(ctx, `status:${statusText}`);
+
+  const backupItemUniqueId = field.text('BackupItemUniqueId');
+  const datasourceResourceId = field.text('DatasourceResourceId');
+  if (backupItemUniqueId === undefined && datasourceResourceId === undefined) {
+    return rejectValue(ctx, record, 'missing_field:BackupItemUniqueId', 'A backup job record needs BackupItemUniqueId or DatasourceResourceId to name the protected item.');
+  }
+
+  const rawCode = field.text('JobFailureCode');
+  const errorCode = status === 'Failed' && rawCode !== undefined && rawCode.toLowerCase() !== 'success' ? rawCode : undefined;
+  const startedAt = tryNormalizeTimestamp(field.text('JobStartDateTime')) ?? tryNormalizeTimestamp(top.text('time'));
+  const vault = readVault(field, top);
+  const jobUniqueId = field.text('JobUniqueId');
+  const duration = Number(field.text('JobDurationInSecs'));
+
+  const job: JobRecord = {
+    format,
+    category,
+    origin: ctx.origin,
+    jobId: jobUniqueId ?? deriveJobId([backupItemUniqueId ?? datasourceResourceId, startedAt, status, errorCode]),
+    jobIdDerived: jobUniqueId === undefined,
+    status,
+    richness,
+    ...(startedAt !== undefined && { startedAt }),
+    ...(Number.isFinite(duration) && field.text('JobDurationInSecs') !== undefined && { durationSec: duration }),
+    ...(errorCode !== undefined && { errorCode, errorCodeSource: 'field' as const }),
+    ...vault,
+    ...optional('region', field.text('AzureDataCenter') ?? backupItemUniqueId?.split(';')[0]?.trim()),
+    ...optional('backupItemUniqueId', backupItemUniqueId),
+    ...optional('backupItemId', field.text('BackupItemId')),
+    ...optional('backupItemName', field.text('BackupItemFriendlyName') ?? field.text('DatasourceFriendlyName')),
+    ...optional('backupManagementType', field.text('BackupManagementType')),
+    ...optional('datasourceType', field.text('DatasourceType')),
+    ...optional('datasourceResourceId', datasourceResourceId),
+  };
+  return { kind: 'job', job };
+}
+
+/** The vault, from its resource id (upper-cased by Azure Monitor) with names restored from the properties. */
+function readVault(field: FieldReader, top: FieldReader): Partial<JobRecord> {
+  const parsed = tryParseArmId(top.text('resourceId') ?? field.text('ResourceId'));
+  const fromId = parsed !== undefined && isVaultId(parsed) ? parsed : undefined;
+  const name = prefer(field.text('VaultName') ?? field.text('Resource'), fromId?.name);
+  const resourceGroup = prefer(field.text('ResourceGroupName') ?? field.text('ResourceGroup'), fromId?.resourceGroup);
+  const subscriptionId = (field.text('SubscriptionId') ?? fromId?.subscriptionId)?.toLowerCase();
+  return {
+    ...optional('vaultName', name),
+    ...optional('vaultResourceGroup', resourceGroup),
+    ...optional('subscriptionId', subscriptionId),
+    ...(subscriptionId !== undefined && resourceGroup !== undefined && name !== undefined && { vaultId: toVaultId(subscriptionId, resourceGroup, name) }),
+  };
+}
+
+/** The property's casing when it names the same thing as the id (ids are often upper-cased). */
+function prefer(fromProperty: string | undefined, fromId: string | undefined): string | undefined {
+  if (fromProperty === undefined) return fromId;
+  if (fromId === undefined || fromProperty.toLowerCase() === fromId.toLowerCase()) return fromProperty;
+  return fromId;
+}

@@ -1,0 +1,114 @@
+import type { Category, EnrichedCause, Lang, Priority, PriorityReason } from './types.js';
+
+const TEXT = {
+  en: {
+    transientOnce: 'Transient failure seen once: the next run usually succeeds.',
+    transient: 'Transient failure: may heal on the next run.',
+    unknownCode: 'Error code not in the catalog: needs a human look.',
+    uncategorised: 'Uncategorised failure.',
+    wontHeal: (category: string) => `${category} failure: it will not heal by itself.`,
+    confirmed: (ids: string) => `Confirmed cause: ${ids}.`,
+    recurrence: (n: number) => `${n} consecutive failures of this item.`,
+    rpo2: (h: number, rpo: number) => `No successful backup for ${h} h (over twice the ${rpo} h RPO).`,
+    rpo: (h: number, rpo: number) => `No successful backup for ${h} h (over the ${rpo} h RPO).`,
+    blast: (n: number) => `${n} items of this vault fail with the same code.`,
+  },
+  fr: {
+    transientOnce: 'Échec transitoire isolé : la prochaine exécution réussit en général.',
+    transient: 'Échec transitoire : peut se résoudre à la prochaine exécution.',
+    unknownCode: 'Code d’erreur absent du catalogue : à examiner.',
+    uncategorised: 'Échec non catégorisé.',
+    wontHeal: (category: string) => `Échec de type ${category} : il ne se résoudra pas seul.`,
+    confirmed: (ids: string) => `Cause confirmée : ${ids}.`,
+    recurrence: (n: number) => `${n} échecs consécutifs de cet élément.`,
+    rpo2: (h: number, rpo: number) => `Aucune sauvegarde réussie depuis ${h} h (plus du double du RPO de ${rpo} h).`,
+    rpo: (h: number, rpo: number) => `Aucune sauvegarde réussie depuis ${h} h (au-delà du RPO de ${rpo} h).`,
+    blast: (n: number) => `${n} éléments de ce coffre échouent avec le même code.`,
+  },
+} as const;
+
+/** Thresholds of the priority rules; see the README's configuration table. */
+export interface PriorityThresholds {
+  /** Hours without a successful backup the item can tolerate. @default 24 */
+  rpoHours: number;
+  /** Consecutive failures of the same item that raise the priority one level. @default 3 */
+  recurrenceCount: number;
+  /** Items of one vault failing with the same code that make it at least P2. @default 5 */
+  blastRadiusP2: number;
+  /** … and P1. @default 20 */
+  blastRadiusP1: number;
+}
+
+export const DEFAULT_PRIORITY_THRESHOLDS: PriorityThresholds = Object.freeze({
+  rpoHours: 24,
+  recurrenceCount: 3,
+  blastRadiusP2: 5,
+  blastRadiusP1: 20,
+});
+
+/** What is known about the failure beyond its code; every field is optional evidence. */
+export interface PriorityContext {
+  /** Failures of the item in a row, this one included. */
+  consecutiveFailures?: number;
+  hoursSinceLastSuccess?: number;
+  /** Items of the same vault failing with the same code in the window, this one included. */
+  itemsFailingWithSameCode?: number;
+}
+
+export interface PriorityInput {
+  category: Category;
+  known: boolean;
+  causes: readonly EnrichedCause[];
+  context: PriorityContext;
+  thresholds?: PriorityThresholds;
+  lang?: Lang;
+}
+
+const LEVELS: readonly Priority[] = ['P1', 'P2', 'P3', 'P4'];
+
+/**
+ * P1 (act now) to P4 (informational), with every reason that moved it, so the reader can see why
+ * a failure is urgent. Each rule can only raise the level, except the first occurrence of a
+ * transient failure, which starts low because the next scheduled run usually succeeds.
+ */
+export function prioritize(input: PriorityInput): { level: Priority; reasons: PriorityReason[] } {
+  const t = input.thresholds ?? DEFAULT_PRIORITY_THRESHOLDS;
+  const { context } = input;
+  const m = TEXT[input.lang ?? 'en'];
+  const reasons: PriorityReason[] = [];
+  let level = 3;
+  const raiseTo = (target: number, rule: string, text: string) => {
+    reasons.push({ rule, text });
+    if (target < level) level = target;
+  };
+
+  if (input.category === 'transient') {
+    if (context.consecutiveFailures === 1 && (context.hoursSinceLastSuccess ?? 0) < t.rpoHours) {
+      level = 4;
+      reasons.push({ rule: 'category', text: m.transientOnce });
+    } else {
+      reasons.push({ rule: 'category', text: m.transient });
+    }
+  } else if (input.category === 'unknown') {
+    reasons.push({ rule: 'category', text: input.known ? m.uncategorised : m.unknownCode });
+  } else {
+    raiseTo(2, 'category', m.wontHeal(input.category));
+  }
+
+  const confirmed = input.causes.filter((cause) => cause.verdict === 'confirmed');
+  if (confirmed.length > 0) raiseTo(2, 'evidence', m.confirmed(confirmed.map((cause) => cause.id).join(', ')));
+
+  if (context.consecutiveFailures !== undefined && context.consecutiveFailures >= t.recurrenceCount) {
+    raiseTo(Math.max(1, level - 1), 'recurrence', m.recurrence(context.consecutiveFailures));
+  }
+  if (context.hoursSinceLastSuccess !== undefined) {
+    const hours = Math.round(context.hoursSinceLastSuccess);
+    if (context.hoursSinceLastSuccess > 2 * t.rpoHours) raiseTo(1, 'rpo', m.rpo2(hours, t.rpoHours));
+    else if (context.hoursSinceLastSuccess > t.rpoHours) raiseTo(2, 'rpo', m.rpo(hours, t.rpoHours));
+  }
+  const blast = context.itemsFailingWithSameCode;
+  if (blast !== undefined && blast >= t.blastRadiusP1) raiseTo(1, 'blast-radius', m.blast(blast));
+  else if (blast !== undefined && blast >= t.blastRadiusP2) raiseTo(2, 'blast-radius', m.blast(blast));
+
+  return { level: LEVELS[level - 1] ?? 'P3', reasons };
+}

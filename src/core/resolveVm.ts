@@ -1,0 +1,46 @@
+import { isVmId, toVmId, tryParseArmId } from './armId.js';
+import type { JobRecord, VmIdSource } from './types.js';
+
+export interface ResolvedVm {
+  vmResourceId: string;
+  vmName: string;
+  vmResourceGroup: string;
+  subscriptionId: string;
+  source: VmIdSource;
+}
+
+/** Learned `BackupItemUniqueId` → resource id pairs (from CoreAzureBackup), keyed lower-case. */
+export type BackupItemMap = ReadonlyMap<string, string>;
+
+/**
+ * The VM a job is about, most reliable source first: the record's DatasourceResourceId, the
+ * CoreAzureBackup mapping for its BackupItemUniqueId, then the BackupItemUniqueId itself
+ * (`<region>;<id>;iaasvmcontainerv2;<rg>;<vm>`) with the vault's subscription, since an Azure VM
+ * and its vault always share a subscription.
+ */
+export function resolveVm(job: JobRecord, mappings: BackupItemMap): ResolvedVm | undefined {
+  const direct = fromId(job.datasourceResourceId, job.format === 'common-alert' ? 'alert' : 'datasource');
+  if (direct !== undefined) return direct;
+  if (job.backupItemUniqueId !== undefined) {
+    const mapped = fromId(mappings.get(job.backupItemUniqueId.toLowerCase()), 'core-mapping');
+    if (mapped !== undefined) return mapped;
+    const parts = job.backupItemUniqueId.split(';').map((part) => part.trim());
+    const [, , container, resourceGroup, name] = parts;
+    if (container?.toLowerCase() === 'iaasvmcontainerv2' && resourceGroup && name && job.subscriptionId !== undefined) {
+      return { vmResourceId: toVmId(job.subscriptionId, resourceGroup, name), vmName: name, vmResourceGroup: resourceGroup, subscriptionId: job.subscriptionId, source: 'backup-item-id' };
+    }
+  }
+  return undefined;
+}
+
+function fromId(id: string | undefined, source: VmIdSource): ResolvedVm | undefined {
+  const parsed = tryParseArmId(id);
+  if (parsed === undefined || !isVmId(parsed)) return undefined;
+  return {
+    vmResourceId: toVmId(parsed.subscriptionId, parsed.resourceGroup, parsed.name),
+    vmName: parsed.name,
+    vmResourceGroup: parsed.resourceGroup,
+    subscriptionId: parsed.subscriptionId,
+    source,
+  };
+}

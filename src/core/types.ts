@@ -1,0 +1,211 @@
+/** Languages the catalog and the messages are written in. */
+export type Lang = 'en' | 'fr';
+export const LANGS: readonly Lang[] = ['en', 'fr'];
+
+/** A text in every supported language. */
+export type Localized = Readonly<Record<Lang, string>>;
+
+/** Where one input came from: Event Hub coordinates, or a file position for the CLI. */
+export interface InputOrigin {
+  /** Position of the body in the batch (0-based). */
+  bodyIndex: number;
+  /** Position of the record inside an envelope (0-based), when the body held several. */
+  recordIndex?: number;
+  partitionId?: string;
+  sequenceNumber?: number;
+  offset?: string;
+  enqueuedAt?: string;
+  file?: string;
+  /** 1-based line of an NDJSON file. */
+  line?: number;
+}
+
+/** One Event Hub message body as the trigger delivers it (object, JSON string or bytes). */
+export interface InputBody {
+  body: unknown;
+  origin: InputOrigin;
+}
+
+export type SourceFormat = 'resource-log' | 'common-alert' | 'bare-record';
+
+/** How the VM's resource id was obtained, from most to least reliable. */
+export type VmIdSource = 'datasource' | 'core-mapping' | 'alert' | 'backup-item-id';
+
+/** Where the error code was read from. */
+export type ErrorCodeSource = 'field' | 'aka-link' | 'origin-alert-id' | 'description';
+
+/** A backup job in a format-independent shape: what every parser produces. */
+export interface JobRecord {
+  format: SourceFormat;
+  category: string;
+  origin: InputOrigin;
+  jobId: string;
+  /** True when the input had no job id and one was derived from the item, time and code. */
+  jobIdDerived: boolean;
+  status: 'Failed' | 'Completed' | 'CompletedWithWarnings';
+  startedAt?: string;
+  durationSec?: number;
+  errorCode?: string;
+  errorCodeSource?: ErrorCodeSource;
+  /** A human-readable error text carried by the input (the alert description). */
+  errorMessage?: string;
+  /** The service's own recommendation, when the input carries one (alerts do). */
+  recommendedAction?: string;
+  vaultId?: string;
+  vaultName?: string;
+  vaultResourceGroup?: string;
+  subscriptionId?: string;
+  region?: string;
+  backupItemUniqueId?: string;
+  backupItemId?: string;
+  backupItemName?: string;
+  backupManagementType?: string;
+  datasourceType?: string;
+  datasourceResourceId?: string;
+  /** Rank of the emitter when the same job arrives twice: the richer record wins. */
+  richness: number;
+}
+
+/** CoreAzureBackup teaches which Azure resource a backup item protects. */
+export interface BackupItemMapping {
+  backupItemUniqueId: string;
+  datasourceResourceId: string;
+}
+
+/** Machine-readable reasons for a rejection. */
+export type RejectionReason =
+  | 'empty_body'
+  | 'invalid_utf8'
+  | 'invalid_json'
+  | 'too_large'
+  | 'too_many_records'
+  | 'too_deep'
+  | 'unknown_shape'
+  | 'unsupported_type'
+  | 'internal_error'
+  | `missing_field:${string}`
+  | `invalid_field:${string}`;
+
+/** An input that could not be understood, kept with its reason and coordinates. */
+export interface RejectedRecord {
+  schemaVersion: '1.0';
+  kind: 'rejected';
+  reason: RejectionReason;
+  /** What was wrong and what to do about it, in one sentence. */
+  detail: string;
+  receivedAt: string;
+  origin: InputOrigin;
+  /** The raw input, truncated to a bound. */
+  raw: string;
+  /** Size of the raw input in bytes (UTF-8), before truncation. */
+  rawBytes: number;
+  rawTruncated: boolean;
+}
+
+/** What a parser makes of one input record. */
+export type ParsedItem =
+  | { kind: 'job'; job: JobRecord }
+  | { kind: 'mapping'; mapping: BackupItemMapping; origin: InputOrigin }
+  | { kind: 'ignored'; reason: string; origin: InputOrigin }
+  | { kind: 'rejected'; rejection: RejectedRecord };
+
+export type Verdict = 'confirmed' | 'ruled_out' | 'unknown';
+
+/** A ready-to-run command, filled with the real resource names. */
+export interface RenderedCommand {
+  shell: 'azure-cli' | 'powershell';
+  purpose: string;
+  text: string;
+  /** False when a name was not known yet and the command still holds a `<placeholder>`. */
+  complete: boolean;
+}
+
+export interface Evidence {
+  probe: string;
+  summary: string;
+  values?: Record<string, unknown>;
+  api?: string;
+  at?: string;
+}
+
+export interface EnrichedCause {
+  id: string;
+  rank: number;
+  documentedOrder: number;
+  /** Which article documents this cause for this code. */
+  documentedIn: Lang;
+  verdict: Verdict;
+  evidence: Evidence[];
+  title: string;
+  steps: string[];
+  commands: RenderedCommand[];
+}
+
+export type Priority = 'P1' | 'P2' | 'P3' | 'P4';
+
+export interface PriorityReason {
+  rule: string;
+  text: string;
+}
+
+export interface LookupRecord {
+  probe: string;
+  status: 'ok' | 'failed' | 'skipped' | 'timed_out';
+  durationMs: number;
+  error?: string;
+}
+
+/** The enriched event (schema/enriched-event.v1.json): the contract other tools read. */
+export interface EnrichedEvent {
+  schemaVersion: '1.0';
+  id: string;
+  receivedAt: string;
+  lang: Lang;
+  source: {
+    format: SourceFormat;
+    category: string;
+  } & InputOrigin;
+  job: {
+    operation: 'Backup';
+    status: JobRecord['status'];
+    startedAt: string | null;
+    durationSec: number | null;
+    jobIdDerived: boolean;
+    vaultId: string | null;
+    vaultName: string | null;
+    vaultResourceGroup: string | null;
+    subscriptionId: string | null;
+    region: string | null;
+    backupItemUniqueId: string | null;
+    backupItemId: string | null;
+    backupItemName: string | null;
+    backupManagementType: string | null;
+    datasourceType: string | null;
+    vmResourceId: string | null;
+    vmName: string | null;
+    vmResourceGroup: string | null;
+    vmIdSource: VmIdSource | null;
+  };
+  errorCode: string | null;
+  errorCodeSource: ErrorCodeSource | null;
+  errorMessage: string | null;
+  classification: {
+    code: string;
+    known: boolean;
+    category: Category;
+    title: string;
+    message: string;
+    link: string;
+  };
+  causes: EnrichedCause[];
+  priority: { level: Priority; reasons: PriorityReason[] };
+  lookups: LookupRecord[];
+  summary: {
+    headline: string;
+    firstAction: { causeId: string | null; text: string; commands: RenderedCommand[] };
+  };
+  /** A later successful backup of the same item seen in the same input. */
+  resolvedBy?: { jobId: string; at: string | null };
+}
+
+export type Category = 'transient' | 'user-action' | 'configuration' | 'platform-limit' | 'unknown';

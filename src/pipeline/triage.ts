@@ -1,0 +1,188 @@
+import { classify } from '../core/classify.js';
+import { explain } from '../core/explain.js';
+import { itemKey } from '../core/itemKey.js';
+import { DEFAULT_LIMITS, type InputLimits } from '../core/limits.js';
+import { parseBody } from '../core/parseBody.js';
+import type { PriorityThresholds } from '../core/prioritize.js';
+import { resolveVm, type ResolvedVm } from '../core/resolveVm.js';
+import type { EnrichedEvent, InputBody, JobRecord, Lang, RejectedRecord } from '../core/types.js';
+import { countReason, emptyStats, type TriageStats } from './stats.js';
+
+/** A successful backup: it closes any open finding of the same item. */
+export interface Resolution {
+  jobId: string;
+  itemKey: string;
+  status: JobRecord['status'];
+  completedAt: string | null;
+  vmResourceId: string | null;
+  vmName: string | null;
+  vaultName: string | null;
+  backupItemName: string | null;
+}
+
+export interface TriageOptions {
+  /** Language of the messages. @default 'en' */
+  lang?: Lang;
+  limits?: Partial<InputLimits>;
+  thresholds?: PriorityThresholds;
+  /** BackupItemUniqueId → resource id learned from CoreAzureBackup; kept across batches when given. */
+  mappings?: Map<string, string>;
+  now?: () => Date;
+}
+
+export interface TriageResult {
+  events: EnrichedEvent[];
+  resolutions: Resolution[];
+  rejected: RejectedRecord[];
+  stats: TriageStats;
+}
+
+interface Job {
+  job: JobRecord;
+  vm: ResolvedVm | undefined;
+  key: string;
+}
+
+/**
+ * Decode → parse → classify → explain for one batch of bodies. Pure apart from the clock: the
+ * same input gives the same events. Every record ends up in exactly one of events, resolutions,
+ * ignored or rejected, and `stats` says how many went where.
+ */
+export function triage(bodies: readonly InputBody[], options: TriageOptions = {}): TriageResult {
+  const started = performance.now();
+  const now = options.now ?? (() => new Date());
+  const receivedAt = now().toISOString();
+  const limits: InputLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const lang = options.lang ?? 'en';
+  const mappings = options.mappings ?? new Map<string, string>();
+  const stats = emptyStats();
+  const rejected: RejectedRecord[] = [];
+  const jobs: JobRecord[] = [];
+
+  stats.bodies = bodies.length;
+  for (const body of bodies) {
+    for (const item of parseBody(body, limits, receivedAt)) {
+      stats.records += 1;
+      if (item.kind === 'job') jobs.push(item.job);
+      else if (item.kind === 'rejected') {
+        rejected.push(item.rejection);
+        countReason(stats.rejected, item.rejection.reason);
+      } else if (item.kind === 'mapping') {
+        mappings.set(item.mapping.backupItemUniqueId.toLowerCase(), item.mapping.datasourceResourceId);
+        stats.mappingsLearned += 1;
+        countReason(stats.ignored, 'backup_item_mapping');
+      } else countReason(stats.ignored, item.reason);
+    }
+  }
+
+  const unique = keepRichestPerJob(jobs, stats);
+  const resolved: Job[] = unique.map((job) => {
+    const vm = resolveVm(job, mappings);
+    return { job, vm, key: itemKey(job, vm?.vmResourceId) };
+  });
+
+  const failures = resolved.filter((entry) => entry.job.status === 'Failed');
+  const successes = resolved.filter((entry) => entry.job.status !== 'Failed');
+  const blast = blastRadius(failures);
+  const successesByItem = groupByItem(successes);
+  const streaks = consecutiveFailures(resolved);
+
+  const events = failures.map((entry) =>
+    explain({
+      job: entry.job,
+      vm: entry.vm,
+      classification: classify(entry.job.errorCode),
+      lang,
+      receivedAt,
+      ...(options.thresholds && { thresholds: options.thresholds }),
+      priorityContext: {
+        consecutiveFailures: streaks.get(entry.job) ?? 1,
+        itemsFailingWithSameCode: blast.get(blastKey(entry)) ?? 1,
+      },
+      ...resolvedBy(entry, successesByItem),
+    }),
+  );
+  stats.findings = events.length;
+  stats.resolutions = successes.length;
+  const resolutions = successes.map(({ job, vm, key }): Resolution => ({
+    jobId: job.jobId,
+    itemKey: key,
+    status: job.status,
+    completedAt: job.startedAt ?? null,
+    vmResourceId: vm?.vmResourceId ?? null,
+    vmName: vm?.vmName ?? null,
+    vaultName: job.vaultName ?? null,
+    backupItemName: job.backupItemName ?? null,
+  }));
+  stats.elapsedMs = Math.round((performance.now() - started) * 1000) / 1000;
+  return { events, resolutions, rejected, stats };
+}
+
+/** The same job can arrive twice (AddonAzureBackupJobs and the legacy AzureBackupReport, or a job and its alert). */
+function keepRichestPerJob(jobs: JobRecord[], stats: TriageStats): JobRecord[] {
+  const best = new Map<string, JobRecord>();
+  for (const job of jobs) {
+    const key = `${job.jobId.toLowerCase()}|${job.status === 'Failed' ? 'f' : 's'}`;
+    const current = best.get(key);
+    if (current === undefined) best.set(key, job);
+    else {
+      countReason(stats.ignored, 'duplicate_job');
+      if (job.richness > current.richness) best.set(key, job);
+    }
+  }
+  const kept = new Set(best.values());
+  return jobs.filter((job) => kept.has(job));
+}
+
+function blastKey(entry: Job): string {
+  return `${(entry.job.vaultId ?? entry.job.vaultName ?? '').toLowerCase()}|${(entry.job.errorCode ?? '').toLowerCase()}`;
+}
+
+/** Distinct items failing with the same code in the same vault, within the batch. */
+function blastRadius(failures: Job[]): Map<string, number> {
+  const items = new Map<string, Set<string>>();
+  for (const entry of failures) {
+    const key = blastKey(entry);
+    let set = items.get(key);
+    if (set === undefined) items.set(key, (set = new Set()));
+    set.add(entry.key);
+  }
+  return new Map([...items].map(([key, set]) => [key, set.size]));
+}
+
+/** For each failure, the failures of its item in a row up to it (in start-time order) within the batch. */
+function consecutiveFailures(entries: Job[]): Map<JobRecord, number> {
+  const byItem = groupByItem(entries);
+  const out = new Map<JobRecord, number>();
+  for (const list of byItem.values()) {
+    if (list.length === 1) {
+      const only = list[0]!;
+      if (only.job.status === 'Failed') out.set(only.job, 1);
+      continue;
+    }
+    list.sort((a, b) => (a.job.startedAt ?? '').localeCompare(b.job.startedAt ?? ''));
+    let streak = 0;
+    for (const entry of list) {
+      streak = entry.job.status === 'Failed' ? streak + 1 : 0;
+      if (entry.job.status === 'Failed') out.set(entry.job, streak);
+    }
+  }
+  return out;
+}
+
+function groupByItem(entries: Job[]): Map<string, Job[]> {
+  const byItem = new Map<string, Job[]>();
+  for (const entry of entries) {
+    let list = byItem.get(entry.key);
+    if (list === undefined) byItem.set(entry.key, (list = []));
+    list.push(entry);
+  }
+  return byItem;
+}
+
+/** A success of the same item that started after the failure resolves it. */
+function resolvedBy(failure: Job, successesByItem: Map<string, Job[]>): { resolvedBy?: EnrichedEvent['resolvedBy'] } {
+  const failedAt = failure.job.startedAt ?? '';
+  const success = successesByItem.get(failure.key)?.find((entry) => (entry.job.startedAt ?? '') > failedAt);
+  return success === undefined ? {} : { resolvedBy: { jobId: success.job.jobId, at: success.job.startedAt ?? null } };
+}
