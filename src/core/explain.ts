@@ -36,8 +36,8 @@ const HEADLINE: Record<Lang, string> = {
   fr: 'Échec de la sauvegarde de {item} dans le coffre {vault} (groupe de ressources {rg}) : {title} [{code}]',
 };
 const UNLISTED: Record<Lang, { title: string; message: string }> = {
-  en: { title: 'Unlisted error code {code}', message: 'This code is not in the troubleshooting article; the job’s error details say more.' },
-  fr: { title: 'Code d’erreur non répertorié {code}', message: 'Ce code ne figure pas dans l’article de dépannage ; le détail des erreurs du travail en dit plus.' },
+  en: { title: 'Error code not in the catalog', message: 'This code is not in the troubleshooting article; the job’s error details say more.' },
+  fr: { title: 'Code d’erreur absent du catalogue', message: 'Ce code ne figure pas dans l’article de dépannage ; le détail des erreurs du travail en dit plus.' },
 };
 const ON: Record<Lang, string> = { en: 'on', fr: 'sur' };
 const RECOMMENDS: Record<Lang, string> = {
@@ -89,7 +89,7 @@ export function explain(input: ExplainInput): EnrichedEvent {
     ? classification.entry.title[lang]
     : job.errorMessage !== undefined
       ? toDisplay(job.errorMessage, 160)
-      : UNLISTED[lang].title.replace('{code}', () => toDisplay(code, 80));
+      : UNLISTED[lang].title;
   const message = classification.known ? classification.entry.message[lang] : job.errorMessage !== undefined ? toDisplay(job.errorMessage, 500) : UNLISTED[lang].message;
   const category = classification.known ? classification.entry.category : 'unknown';
   const top = causes[0];
