@@ -8,6 +8,10 @@ export interface InputLimits {
   maxDepth: number;
   /** Characters of the raw input kept in a rejected record. @default 4_096 */
   maxRawChars: number;
+  /** Longest identifier, code or name accepted from a record; longer means garbage. @default 1_024 */
+  maxFieldChars: number;
+  /** Free text (alert description, recommendation) is cut to this length. @default 4_000 */
+  maxTextChars: number;
 }
 
 export const DEFAULT_LIMITS: InputLimits = Object.freeze({
@@ -15,4 +19,6 @@ export const DEFAULT_LIMITS: InputLimits = Object.freeze({
   maxRecordsPerBody: 100_000,
   maxDepth: 32,
   maxRawChars: 4_096,
+  maxFieldChars: 1_024,
+  maxTextChars: 4_000,
 });

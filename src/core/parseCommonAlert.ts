@@ -30,6 +30,13 @@ export function parseCommonAlert(body: Record<string, unknown>, ctx: ParseContex
   const extendedValue = context.get('extendedInfo');
   const extended = toFieldReader(isRecord(extendedValue) ? extendedValue : {});
 
+  for (const [reader, name] of [[essentials, 'originAlertId'], [essentials, 'alertRule'], [context, 'linkedResourceId'], [context, 'protectedItemId'], [context, 'sourceId'], [extended, 'jobId']] as const) {
+    const value = reader.get(name);
+    if (typeof value === 'string' && value.length > ctx.limits.maxFieldChars) {
+      return rejectValue(ctx, body, `invalid_field:${name}`, `"${name}" is ${value.length} characters long, over the ${ctx.limits.maxFieldChars}-character limit for ids and names.`);
+    }
+  }
+  const cut = (text: string | undefined) => (text !== undefined && text.length > ctx.limits.maxTextChars ? `${text.slice(0, ctx.limits.maxTextChars - 1)}…` : text);
   const service = essentials.text('monitoringService');
   if (service === undefined) return rejectValue(ctx, body, 'missing_field:monitoringService', 'The alert does not say which service raised it (essentials.monitoringService).');
   if (service.toLowerCase() !== 'azure backup') return ignoredItem(ctx, `alert_service:${service}`);
@@ -67,8 +74,8 @@ export function parseCommonAlert(body: Record<string, unknown>, ctx: ParseContex
     richness: 2,
     ...optional('startedAt', startedAt),
     ...(recovered !== undefined && { errorCode: recovered.code, errorCodeSource: recovered.source }),
-    ...optional('errorMessage', resolved ? undefined : essentials.text('description')),
-    ...optional('recommendedAction', resolved ? undefined : extended.text('recommendedActions')),
+    ...optional('errorMessage', resolved ? undefined : cut(essentials.text('description'))),
+    ...optional('recommendedAction', resolved ? undefined : cut(extended.text('recommendedActions'))),
     ...vault,
     ...optional('region', essentials.text('region')),
     ...optional('backupItemId', backupItemId),

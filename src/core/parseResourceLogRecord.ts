@@ -8,6 +8,7 @@ import { tryNormalizeTimestamp } from './timestamps.js';
 import type { JobRecord, ParsedItem, SourceFormat } from './types.js';
 
 const JOB_FIELDS = ['JobOperation', 'JobStatus', 'JobFailureCode', 'BackupItemUniqueId', 'JobUniqueId', 'DatasourceResourceId'] as const;
+const NAME_FIELDS = [...JOB_FIELDS, 'VaultName', 'ResourceGroupName', 'SubscriptionId', 'BackupItemFriendlyName', 'DatasourceFriendlyName', 'AzureDataCenter', 'resourceId'] as const;
 const SUCCESS = new Map<string, JobRecord['status']>([
   ['completed', 'Completed'],
   ['completedwithwarnings', 'CompletedWithWarnings'],
@@ -83,6 +84,12 @@ function parseCoreRecord(field: FieldReader, ctx: ParseContext): ParsedItem {
 function parseJob(record: Record<string, unknown>, field: FieldReader, top: FieldReader, ctx: ParseContext, format: SourceFormat, category: string, richness: number): ParsedItem {
   for (const name of JOB_FIELDS) {
     if (field.isNonScalar(name)) return rejectValue(ctx, record, `invalid_field:${name}`, `"${name}" should be text but is an object or array.`);
+  }
+  for (const name of NAME_FIELDS) {
+    const value = field.get(name);
+    if (typeof value === 'string' && value.length > ctx.limits.maxFieldChars) {
+      return rejectValue(ctx, record, `invalid_field:${name}`, `"${name}" is ${value.length} characters long, over the ${ctx.limits.maxFieldChars}-character limit for names and codes.`);
+    }
   }
   const operation = field.text('JobOperation');
   if (operation === undefined) return rejectValue(ctx, record, 'missing_field:JobOperation', 'A job record needs JobOperation to tell a backup from a restore.');
