@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 
 import type { InputLimits } from './limits.js';
@@ -9,7 +10,6 @@ export type DecodeResult =
   | { ok: true; value: unknown; text: string | undefined }
   | { ok: false; reason: RejectionReason; detail: string; preview: RawPreview };
 
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 const utf16le = new TextDecoder('utf-16le', { fatal: true, ignoreBOM: false });
 const utf16be = new TextDecoder('utf-16be', { fatal: true, ignoreBOM: false });
 
@@ -39,7 +39,10 @@ function decodeBytes(bytes: Uint8Array, limits: InputLimits): DecodeResult {
   if (bytes.byteLength > limits.maxBodyBytes) return tooLarge(bytes.byteLength, limits, previewBytes(bytes.subarray(0, limits.maxRawChars), limits.maxRawChars));
   let text: string;
   try {
-    text = pickDecoder(bytes).decode(bytes);
+    const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? utf16le : bytes[0] === 0xfe && bytes[1] === 0xff ? utf16be : undefined;
+    if (utf16 !== undefined) text = utf16.decode(bytes);
+    else if (isUtf8(bytes)) text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    else throw new TypeError('invalid UTF-8');
   } catch {
     return {
       ok: false,
@@ -49,12 +52,6 @@ function decodeBytes(bytes: Uint8Array, limits: InputLimits): DecodeResult {
     };
   }
   return decodeText(text, limits, bytes.byteLength);
-}
-
-function pickDecoder(bytes: Uint8Array): TextDecoder {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return utf16le;
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return utf16be;
-  return utf8;
 }
 
 function decodeText(input: string, limits: InputLimits, byteLength: number | undefined): DecodeResult {

@@ -8,9 +8,13 @@ export function exceedsDepth(value: unknown, maxDepth: number): boolean {
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!;
     if (depth > maxDepth) return true;
-    const children = Array.isArray(node) ? node : Object.values(node);
-    for (const child of children) {
-      if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+    if (Array.isArray(node)) {
+      for (const child of node) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+    } else {
+      for (const key in node) {
+        const child = (node as Record<string, unknown>)[key];
+        if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+      }
     }
   }
   return false;

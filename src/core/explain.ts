@@ -1,6 +1,6 @@
-import { CATALOG, getCause, getCommand, type CauseEntry } from './catalog/index.js';
+import { CATALOG, getCause, getCommand, PLACEHOLDERS, type CauseEntry, type Placeholder } from './catalog/index.js';
 import type { Classification } from './classify.js';
-import { fillCommand, fillText, toDisplay, type TemplateValues } from './fillTemplate.js';
+import { fillCommand, fillText, placeholdersOf, toDisplay, toSafeValues, type SafeValues, type TemplateValues } from './fillTemplate.js';
 import { prioritize, type PriorityContext, type PriorityThresholds } from './prioritize.js';
 import { rankCauses } from './rankCauses.js';
 import type { ResolvedVm } from './resolveVm.js';
@@ -30,10 +30,12 @@ export interface ExplainInput {
   resolvedBy?: EnrichedEvent['resolvedBy'];
 }
 
+/** Shared by every cause without evidence; frozen, so a probe must replace it, never push to it. */
+const NO_EVIDENCE: Evidence[] = Object.freeze([]) as unknown as Evidence[];
 const ARTICLE = 'azure/backup/backup-azure-troubleshoot-vm-backup-fails-snapshot-timeout';
-const HEADLINE: Record<Lang, string> = {
-  en: 'Backup of {item} failed in vault {vault} (resource group {rg}): {title} [{code}]',
-  fr: 'Échec de la sauvegarde de {item} dans le coffre {vault} (groupe de ressources {rg}) : {title} [{code}]',
+const HEADLINE: Record<Lang, (item: string, vault: string, rg: string, title: string, code: string) => string> = {
+  en: (item, vault, rg, title, code) => `Backup of ${item} failed in vault ${vault} (resource group ${rg}): ${title} [${code}]`,
+  fr: (item, vault, rg, title, code) => `Échec de la sauvegarde de ${item} dans le coffre ${vault} (groupe de ressources ${rg}) : ${title} [${code}]`,
 };
 const UNLISTED: Record<Lang, { title: string; message: string }> = {
   en: { title: 'Error code not in the catalog', message: 'This code is not in the troubleshooting article; the job’s error details say more.' },
@@ -53,6 +55,10 @@ const RECOMMENDS: Record<Lang, string> = {
 export function explain(input: ExplainInput): EnrichedEvent {
   const { job, vm, classification, lang } = input;
   const values = templateValues(job, vm, input.learned);
+  const safe = toSafeValues(values);
+  // Most causes end with the same commands (check the agent, back up now): each is rendered once.
+  const shared = sharedCommands(safe, lang, input.osType);
+  const own = new Map<string, readonly RenderedCommand[]>();
   const textValues: TemplateValues = {
     ...values,
     vmName: vm?.vmName ?? job.backupItemName,
@@ -67,22 +73,21 @@ export function explain(input: ExplainInput): EnrichedEvent {
       ]
     : [{ cause: CATALOG.generic, documentedIn: lang }];
 
-  const causes = rankCauses(
-    entries.map(({ cause, documentedIn }, index): EnrichedCause => {
-      const finding = input.findings?.get(cause.id);
-      return {
-        id: cause.id,
-        rank: index + 1,
-        documentedOrder: index + 1,
-        documentedIn,
-        verdict: finding?.verdict ?? 'unknown',
-        evidence: finding?.evidence ?? [],
-        title: cause.title[lang],
-        steps: [...cause.steps[lang]],
-        commands: renderCommands(cause, values, lang, input.osType),
-      };
-    }),
-  );
+  const documented = entries.map(({ cause, documentedIn }, index): EnrichedCause => {
+    const finding = input.findings?.get(cause.id);
+    return {
+      id: cause.id,
+      rank: index + 1,
+      documentedOrder: index + 1,
+      documentedIn,
+      verdict: finding?.verdict ?? 'unknown',
+      evidence: finding?.evidence ?? NO_EVIDENCE,
+      title: cause.title[lang],
+      steps: cause.steps[lang],
+      commands: renderCommands(cause, safe, lang, input.osType, shared, own),
+    };
+  });
+  const causes = documented.every((cause) => cause.verdict === 'unknown') ? documented : rankCauses(documented);
 
   const code = classification.known ? classification.entry.code : classification.code;
   const title = classification.known
@@ -161,16 +166,66 @@ function templateValues(job: JobRecord, vm: ResolvedVm | undefined, learned: Tem
   return values;
 }
 
-function renderCommands(cause: CauseEntry, values: TemplateValues, lang: Lang, osType: 'windows' | 'linux' | undefined): RenderedCommand[] {
+/**
+ * Rendered command pairs, shared by every event with the same names (a vault's storm, a VM that
+ * fails every night): a pure memo of frozen objects, keyed by all the names but the job id (the
+ * few commands that use it are rendered per event). Bounded.
+ */
+const memo = new Map<string, Map<string, readonly RenderedCommand[]>>();
+const MEMO_LIMIT = 20_000;
+const SIGNATURE: readonly Placeholder[] = PLACEHOLDERS.filter((name) => name !== 'jobId');
+const usesJobId = new Map<string, boolean>();
+
+function sharedCommands(values: SafeValues, lang: Lang, osType: string | undefined): Map<string, readonly RenderedCommand[]> {
+  let key = `${lang}\u0000${osType ?? ''}`;
+  for (const name of SIGNATURE) key += `\u0000${values.quoted[name] ?? ''}`;
+  let shared = memo.get(key);
+  if (shared === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, (shared = new Map()));
+  }
+  return shared;
+}
+
+function renderPair(id: string, values: SafeValues, lang: Lang): readonly RenderedCommand[] {
+  const template = getCommand(id);
+  const purpose = template.purpose[lang];
+  const cli = fillCommand(template.azureCli, values);
+  const ps = fillCommand(template.powershell, values);
+  return Object.freeze([
+    Object.freeze<RenderedCommand>({ shell: 'azure-cli', purpose, text: cli.text, complete: cli.complete }),
+    Object.freeze<RenderedCommand>({ shell: 'powershell', purpose, text: ps.text, complete: ps.complete }),
+  ]);
+}
+
+function needsJobId(id: string): boolean {
+  let uses = usesJobId.get(id);
+  if (uses === undefined) {
+    const template = getCommand(id);
+    uses = [...placeholdersOf(template.azureCli), ...placeholdersOf(template.powershell)].includes('jobId');
+    usesJobId.set(id, uses);
+  }
+  return uses;
+}
+
+function renderCommands(
+  cause: CauseEntry,
+  values: SafeValues,
+  lang: Lang,
+  osType: 'windows' | 'linux' | undefined,
+  shared: Map<string, readonly RenderedCommand[]>,
+  own: Map<string, readonly RenderedCommand[]>,
+): RenderedCommand[] {
   const out: RenderedCommand[] = [];
   for (const id of cause.commands) {
-    const template = getCommand(id);
-    if (osType !== undefined && template.os !== undefined && template.os !== osType) continue;
-    const purpose = template.purpose[lang];
-    const cli = fillCommand(template.azureCli, values);
-    const ps = fillCommand(template.powershell, values);
-    out.push({ shell: 'azure-cli', purpose, text: cli.text, complete: cli.complete });
-    out.push({ shell: 'powershell', purpose, text: ps.text, complete: ps.complete });
+    const cache = needsJobId(id) ? own : shared;
+    let pair = cache.get(id);
+    if (pair === undefined) {
+      const os = getCommand(id).os;
+      pair = osType !== undefined && os !== undefined && os !== osType ? [] : renderPair(id, values, lang);
+      cache.set(id, pair);
+    }
+    for (const command of pair) out.push(command);
   }
   return out;
 }
@@ -183,14 +238,7 @@ function headline(job: JobRecord, vm: ResolvedVm | undefined, title: string, cod
   if (vmName !== undefined && itemName !== undefined && !isVmItem && itemName.toLowerCase() !== vmName.toLowerCase()) {
     item = `${itemName} (${job.datasourceType}) ${ON[lang]} ${vmName}`;
   }
-  const parts: Record<string, string> = {
-    item: toDisplay(item, 160),
-    vault: toDisplay(job.vaultName ?? '<unknown vault>', 80),
-    rg: toDisplay(vm?.vmResourceGroup ?? job.vaultResourceGroup ?? '<unknown>', 90),
-    title,
-    code: toDisplay(code, 80),
-  };
-  return HEADLINE[lang].replace(/\{(item|vault|rg|title|code)\}/g, (_, key: string) => parts[key] ?? '');
+  return HEADLINE[lang](toDisplay(item, 160), toDisplay(job.vaultName ?? '<unknown vault>', 80), toDisplay(vm?.vmResourceGroup ?? job.vaultResourceGroup ?? '<unknown>', 90), title, toDisplay(code, 80));
 }
 
 function linkFor(classification: Classification, lang: Lang): string {

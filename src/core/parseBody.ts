@@ -49,7 +49,7 @@ function parseList(items: unknown[], ctx: ParseContext, kind: 'records' | 'array
   }
   const out: ParsedItem[] = [];
   for (let index = 0; index < items.length; index += 1) {
-    const recordCtx: ParseContext = { ...ctx, origin: { ...ctx.origin, recordIndex: index } };
+    const recordCtx: ParseContext = { origin: { ...ctx.origin, recordIndex: index }, limits: ctx.limits, receivedAt: ctx.receivedAt };
     const item = items[index];
     if (!isRecord(item)) {
       const deep = exceedsDepth(item, ctx.limits.maxDepth);

@@ -1,9 +1,9 @@
 import { isVaultId, toVaultId, tryParseArmId } from './armId.js';
 import { deriveJobId } from './deriveJobId.js';
 import { exceedsDepth } from './depth.js';
-import { isRecord, toFieldReader, type FieldReader } from './fields.js';
+import { isRecord, toFieldReader, toLayeredReader, type FieldReader } from './fields.js';
 import type { ParseContext } from './parseContext.js';
-import { ignoredItem, optional, rejectValue } from './parseHelpers.js';
+import { ignoredItem, rejectValue } from './parseHelpers.js';
 import { tryNormalizeTimestamp } from './timestamps.js';
 import type { JobRecord, ParsedItem, SourceFormat } from './types.js';
 
@@ -23,7 +23,7 @@ export function parseResourceLogRecord(record: Record<string, unknown>, ctx: Par
   if (exceedsDepth(record, ctx.limits.maxDepth)) {
     return rejectValue(ctx, record, 'too_deep', `The record nests deeper than ${ctx.limits.maxDepth} levels; no Azure Backup record does.`);
   }
-  const top = toFieldReader(record);
+  const top = toFieldReader(record, 'category');
   const props = readProperties(top);
   if (props === 'invalid') {
     return rejectValue(ctx, record, 'invalid_field:properties', 'The record’s "properties" is neither an object nor a JSON object string.');
@@ -50,11 +50,11 @@ export function parseResourceLogRecord(record: Record<string, unknown>, ctx: Par
 function readProperties(top: FieldReader): FieldReader | undefined | 'invalid' {
   const value = top.get('properties');
   if (value === undefined || value === null) return undefined;
-  if (isRecord(value)) return toFieldReader(value);
+  if (isRecord(value)) return toFieldReader(value, 'BackupItemUniqueId');
   if (typeof value === 'string') {
     try {
       const parsed: unknown = JSON.parse(value);
-      if (isRecord(parsed)) return toFieldReader(parsed);
+      if (isRecord(parsed)) return toFieldReader(parsed, 'BackupItemUniqueId');
     } catch {
       return 'invalid';
     }
@@ -63,12 +63,7 @@ function readProperties(top: FieldReader): FieldReader | undefined | 'invalid' {
 }
 
 function combine(props: FieldReader | undefined, top: FieldReader): FieldReader {
-  if (props === undefined) return top;
-  return {
-    get: (name) => props.get(name) ?? top.get(name),
-    text: (name) => props.text(name) ?? top.text(name),
-    isNonScalar: (name) => (props.get(name) !== undefined ? props.isNonScalar(name) : top.isNonScalar(name)),
-  };
+  return props === undefined ? top : toLayeredReader(props, top);
 }
 
 function parseCoreRecord(field: FieldReader, ctx: ParseContext): ParsedItem {
@@ -122,34 +117,58 @@ function parseJob(record: Record<string, unknown>, field: FieldReader, top: Fiel
     jobIdDerived: jobUniqueId === undefined,
     status,
     richness,
-    ...(startedAt !== undefined && { startedAt }),
-    ...(Number.isFinite(duration) && field.text('JobDurationInSecs') !== undefined && { durationSec: duration }),
-    ...(errorCode !== undefined && { errorCode, errorCodeSource: 'field' as const }),
     ...vault,
-    ...optional('region', field.text('AzureDataCenter') ?? backupItemUniqueId?.split(';')[0]?.trim()),
-    ...optional('backupItemUniqueId', backupItemUniqueId),
-    ...optional('backupItemId', field.text('BackupItemId')),
-    ...optional('backupItemName', field.text('BackupItemFriendlyName') ?? field.text('DatasourceFriendlyName')),
-    ...optional('backupManagementType', field.text('BackupManagementType')),
-    ...optional('datasourceType', field.text('DatasourceType')),
-    ...optional('datasourceResourceId', datasourceResourceId),
   };
+  if (startedAt !== undefined) job.startedAt = startedAt;
+  if (Number.isFinite(duration) && field.text('JobDurationInSecs') !== undefined) job.durationSec = duration;
+  if (errorCode !== undefined) {
+    job.errorCode = errorCode;
+    job.errorCodeSource = 'field';
+  }
+  const region = field.text('AzureDataCenter') ?? backupItemUniqueId?.split(';')[0]?.trim();
+  if (region) job.region = region;
+  if (backupItemUniqueId !== undefined) job.backupItemUniqueId = backupItemUniqueId;
+  if (datasourceResourceId !== undefined) job.datasourceResourceId = datasourceResourceId;
+  const more: Array<[keyof JobRecord, string | undefined]> = [
+    ['backupItemId', field.text('BackupItemId')],
+    ['backupItemName', field.text('BackupItemFriendlyName') ?? field.text('DatasourceFriendlyName')],
+    ['backupManagementType', field.text('BackupManagementType')],
+    ['datasourceType', field.text('DatasourceType')],
+  ];
+  for (const [key, value] of more) if (value !== undefined) (job as unknown as Record<string, unknown>)[key] = value;
   return { kind: 'job', job };
 }
 
+type Vault = Pick<JobRecord, 'vaultId' | 'vaultName' | 'vaultResourceGroup' | 'subscriptionId'>;
+
+/** Thousands of records name the same few vaults: their parsed form is remembered (bounded). */
+const vaults = new Map<string, Vault>();
+
 /** The vault, from its resource id (upper-cased by Azure Monitor) with names restored from the properties. */
-function readVault(field: FieldReader, top: FieldReader): Partial<JobRecord> {
-  const parsed = tryParseArmId(top.text('resourceId') ?? field.text('ResourceId'));
+function readVault(field: FieldReader, top: FieldReader): Vault {
+  const id = top.text('resourceId') ?? field.text('ResourceId');
+  const key = `${id}|${field.text('VaultName') ?? field.text('Resource')}|${field.text('ResourceGroupName') ?? field.text('ResourceGroup')}|${field.text('SubscriptionId')}`;
+  let vault = vaults.get(key);
+  if (vault === undefined) {
+    if (vaults.size >= 1_000) vaults.clear();
+    vault = toVault(field, id);
+    vaults.set(key, vault);
+  }
+  return vault;
+}
+
+function toVault(field: FieldReader, id: string | undefined): Vault {
+  const parsed = tryParseArmId(id);
   const fromId = parsed !== undefined && isVaultId(parsed) ? parsed : undefined;
   const name = prefer(field.text('VaultName') ?? field.text('Resource'), fromId?.name);
   const resourceGroup = prefer(field.text('ResourceGroupName') ?? field.text('ResourceGroup'), fromId?.resourceGroup);
   const subscriptionId = (field.text('SubscriptionId') ?? fromId?.subscriptionId)?.toLowerCase();
-  return {
-    ...optional('vaultName', name),
-    ...optional('vaultResourceGroup', resourceGroup),
-    ...optional('subscriptionId', subscriptionId),
-    ...(subscriptionId !== undefined && resourceGroup !== undefined && name !== undefined && { vaultId: toVaultId(subscriptionId, resourceGroup, name) }),
-  };
+  const vault: Vault = {};
+  if (name !== undefined) vault.vaultName = name;
+  if (resourceGroup !== undefined) vault.vaultResourceGroup = resourceGroup;
+  if (subscriptionId !== undefined) vault.subscriptionId = subscriptionId;
+  if (subscriptionId !== undefined && resourceGroup !== undefined && name !== undefined) vault.vaultId = toVaultId(subscriptionId, resourceGroup, name);
+  return Object.freeze(vault);
 }
 
 /** The property's casing when it names the same thing as the id (ids are often upper-cased). */

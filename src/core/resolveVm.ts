@@ -33,7 +33,21 @@ export function resolveVm(job: JobRecord, mappings: BackupItemMap): ResolvedVm |
   return undefined;
 }
 
+/** The same VM ids come back all day: their parsed form is remembered (bounded, pure). */
+const parsedIds = new Map<string, ResolvedVm | null>();
+
 function fromId(id: string | undefined, source: VmIdSource): ResolvedVm | undefined {
+  if (id === undefined) return undefined;
+  let vm = parsedIds.get(id);
+  if (vm === undefined) {
+    vm = parseVmId(id) ?? null;
+    if (parsedIds.size >= 20_000) parsedIds.clear();
+    parsedIds.set(id, vm);
+  }
+  return vm === null ? undefined : vm.source === source ? vm : { ...vm, source };
+}
+
+function parseVmId(id: string): ResolvedVm | undefined {
   const parsed = tryParseArmId(id);
   if (parsed === undefined || !isVmId(parsed)) return undefined;
   return {
@@ -41,6 +55,6 @@ function fromId(id: string | undefined, source: VmIdSource): ResolvedVm | undefi
     vmName: parsed.name,
     vmResourceGroup: parsed.resourceGroup,
     subscriptionId: parsed.subscriptionId,
-    source,
+    source: 'datasource',
   };
 }

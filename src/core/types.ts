@@ -137,7 +137,8 @@ export interface EnrichedCause {
   verdict: Verdict;
   evidence: Evidence[];
   title: string;
-  steps: string[];
+  /** Shared with the catalog (frozen): copy before editing. */
+  steps: readonly string[];
   commands: RenderedCommand[];
 }
 

@@ -1,0 +1,79 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+import { describe, expect, it } from 'vitest';
+
+import { cli, lines } from '../helpers/cli.js';
+import { expectValidEnrichedEvent, expectValidRejectedRecord } from '../helpers/schema.js';
+
+const FIXTURES = fileURLToPath(new URL('../fixtures/events/', import.meta.url));
+const ALL = ['common-alert-schema-azure-backup-backup-failure.real.json', 'eventhub-azure-backup-records-reconstructed.json', 'eventhub-resource-logs-envelope.doc-sample.json'];
+
+describe('backup-triage triage', () => {
+  it('classifies the reference events: NDJSON on stdout, counters that add up on stderr', async () => {
+    const run = await cli(['triage', '--stats', ...ALL], '', FIXTURES);
+    expect(run.status).toBe(0);
+    const events = lines(run.stdout);
+    expect(events.map((event) => (event['classification'] as { code: string }).code)).toEqual(['usererrorparentfullbackupmissing', 'UserErrorGuestAgentStatusUnavailable']);
+    events.forEach(expectValidEnrichedEvent);
+    const stats = lines(run.stderr).at(-1)!;
+    expect(stats).toMatchObject({ kind: 'stats', bodies: 3, records: 6, findings: 2, resolutions: 0, ignored: { total: 4 }, rejected: { total: 0 } });
+    const s = stats as { records: number; findings: number; resolutions: number; ignored: { total: number }; rejected: { total: number }; elapsedMs: number };
+    expect(s.records).toBe(s.findings + s.resolutions + s.ignored.total + s.rejected.total);
+    expect(s.elapsedMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it('reads NDJSON from stdin and writes rejections, with their line, to stderr', async () => {
+    const good = JSON.stringify(JSON.parse((await import('node:fs')).readFileSync(`${FIXTURES}/${ALL[1]}`, 'utf8')));
+    const run = await cli(['triage', '-'], `${good}\n{"records":[{"category":"AddonAzureBackupJobs","properties":{"JobOperation":"Backup"}}]}\n{"truncated":\n`);
+    expect(run.status).toBe(0);
+    expect(lines(run.stdout)).toHaveLength(1);
+    const rejected = lines(run.stderr);
+    expect(rejected.map((record) => [record['reason'], (record['origin'] as { line: number }).line])).toEqual([
+      ['missing_field:JobStatus', 2],
+      ['invalid_json', 3],
+    ]);
+    rejected.forEach(expectValidRejectedRecord);
+  });
+
+  it('renders markdown and speaks French', async () => {
+    const run = await cli(['triage', '--render', 'markdown', '--lang', 'fr', ALL[1]!], '', FIXTURES);
+    expect(run.stdout).toMatch(/^### P2 · Échec de la sauvegarde de vm-app-01 dans le coffre rsv-prod-01 \(groupe de ressources rg-app\)/);
+    expect(run.stdout).toContain('**Première action:** Redémarrez le service Windows Azure Guest Agent sur vm-app-01');
+    expect(run.stdout).toContain('```bash\n# Lire l’état et la version de l’agent');
+  });
+
+  it.each([
+    [['triage', '--lang', 'de']],
+    [['triage', '--render', 'pdf']],
+    [['triage', '--bogus']],
+    [['triage', 'no-such-file.json']],
+    [['frobnicate']],
+    [[]],
+  ])('exits 2 on a usage error: %j', async (args) => {
+    const run = await cli(args, '', FIXTURES);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('Usage: backup-triage');
+    expect(run.stdout).toBe('');
+  });
+
+  it('works as the installed binary', async () => {
+    const bin = fileURLToPath(new URL('../../dist/src/cli/main.js', import.meta.url));
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, 'triage', '--stats', ...ALL], { cwd: FIXTURES });
+    expect(lines(stdout)).toHaveLength(2);
+    expect(lines(stderr).at(-1)).toMatchObject({ kind: 'stats', findings: 2 });
+  });
+});
+
+describe('backup-triage demo', () => {
+  it('prints a finding for every sample, the rejections and the counters', async () => {
+    const run = await cli(['demo']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/\[P2\] Backup of vm-app-01 failed in vault rsv-prod-we-01 \(resource group rg-app-prod\)/);
+    expect(run.stdout).toContain('Rejected and kept (2):');
+    expect(run.stdout).toMatch(/Records: (\d+) = (\d+) findings \+ (\d+) resolutions \+ (\d+) ignored \+ (\d+) rejected/);
+    const [, records, ...parts] = /Records: (\d+) = (\d+) findings \+ (\d+) resolutions \+ (\d+) ignored \+ (\d+) rejected/.exec(run.stdout)!;
+    expect(Number(records)).toBe(parts.reduce((sum, part) => sum + Number(part), 0));
+  });
+});

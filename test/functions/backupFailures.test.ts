@@ -1,0 +1,56 @@
+import { InvocationContext } from '@azure/functions';
+import { describe, expect, it } from 'vitest';
+
+import { backupFailures } from '../../functions/backupFailures.js';
+import { ALERT, RECONSTRUCTED, fixtureBytes, fixtureJson } from '../helpers/fixtures.js';
+
+interface Logged {
+  level: string;
+  message: string;
+}
+
+/** A real InvocationContext as the host builds it for an Event Hub batch of `count` messages. */
+function contextFor(count: number, logs: Logged[]): InvocationContext {
+  const enqueued = Array.from({ length: count }, (_, i) => new Date(Date.UTC(2026, 10, 25, 2, 41, i)).toISOString());
+  return new InvocationContext({
+    invocationId: '5a1c6a53-7a35-4f0f-9f7e-0d4b1a2c3d4e',
+    functionName: 'backupFailures',
+    logHandler: (level, ...args) => logs.push({ level, message: args.map(String).join(' ') }),
+    triggerMetadata: {
+      partitionContext: { fullyQualifiedNamespace: 'evhns-backup.servicebus.windows.net', eventHubName: 'backup-jobs', consumerGroup: '$Default', partitionId: '2' },
+      sequenceNumberArray: Array.from({ length: count }, (_, i) => 7100 + i),
+      offsetArray: Array.from({ length: count }, (_, i) => String(4_294_967_296 + i * 2048)),
+      enqueuedTimeUtcArray: enqueued,
+      partitionKeyArray: Array.from({ length: count }, () => null),
+    },
+  });
+}
+
+describe('backupFailures (Event Hub trigger, cardinality many)', () => {
+  it('accounts for every body of the batch and logs rejections with their Event Hub coordinates', async () => {
+    const logs: Logged[] = [];
+    // As the host delivers them: a parsed object, a JSON string, bytes, and one broken body.
+    const messages = [fixtureJson(RECONSTRUCTED), fixtureBytes(ALERT).toString('utf8'), fixtureBytes(RECONSTRUCTED), '{"records":[{"categ'];
+    await backupFailures(messages, contextFor(messages.length, logs));
+
+    const stats = JSON.parse(logs.find((log) => log.message.startsWith('{"kind":"stats"'))!.message) as Record<string, number & { total: number }>;
+    expect(stats).toMatchObject({ bodies: 4, records: 8, findings: 2, rejected: { total: 1 } });
+    expect(stats['records']).toBe(stats['findings'] + stats['resolutions'] + stats['ignored']!.total + stats['rejected']!.total);
+
+    const rejection = JSON.parse(logs.find((log) => log.level === 'warning')!.message) as { reason: string; origin: Record<string, unknown> };
+    expect(rejection).toMatchObject({
+      reason: 'invalid_json',
+      origin: { bodyIndex: 3, partitionId: '2', sequenceNumber: 7103, offset: '4294973440', enqueuedAt: '2026-11-25T02:41:03.000Z' },
+    });
+    const findings = logs.filter((log) => log.level === 'information' && /^P\d /.test(log.message));
+    expect(findings).toHaveLength(2);
+    expect(findings[0]!.message).toMatch(/^P2 Backup of vm-app-01 failed in vault rsv-prod-01 \(resource group rg-app\)/);
+    expect(findings[1]!.message).toMatch(/^P3 Backup of Clara_migtotest_20260313 \(SQLDataBase\) on vm-sql-prod-02/);
+  });
+
+  it('handles an empty batch', async () => {
+    const logs: Logged[] = [];
+    await backupFailures([], contextFor(0, logs));
+    expect(logs.at(-1)!.message).toContain('"bodies":0');
+  });
+});
