@@ -34,7 +34,7 @@ export function parseResourceLogRecord(record: Record<string, unknown>, ctx: Par
 
   if (categoryKey === 'coreazurebackup') return parseCoreRecord(field, ctx);
   if (categoryKey === 'azurebackupreport') {
-    const operation = field.text('OperationName');
+    const operation = field.text('operationName');
     if (operation !== undefined && operation.toLowerCase() !== 'job') return ignoredItem(ctx, `legacy_operation:${operation}`);
     if (field.text('SchemaVersion')?.toUpperCase() === 'V1') return ignoredItem(ctx, 'legacy_v1_duplicate');
     return parseJob(record, field, top, ctx, format, 'AzureBackupReport', 1);
@@ -67,7 +67,7 @@ function combine(props: FieldReader | undefined, top: FieldReader): FieldReader 
 }
 
 function parseCoreRecord(field: FieldReader, ctx: ParseContext): ParsedItem {
-  const operation = field.text('OperationName') ?? 'unknown';
+  const operation = field.text('operationName') ?? 'unknown';
   const backupItemUniqueId = field.text('BackupItemUniqueId');
   const datasourceResourceId = field.text('DatasourceResourceId');
   if (operation.toLowerCase() === 'backupitem' && backupItemUniqueId !== undefined && datasourceResourceId !== undefined) {
