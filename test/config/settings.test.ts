@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+
+import { describe, expect, it } from 'vitest';
+
+import { ConfigurationError, loadSettings, SETTINGS } from '../../src/config/settings.js';
+
+const README = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+
+describe('settings', () => {
+  it('applies the documented defaults', () => {
+    expect(loadSettings({})).toEqual({ lang: 'en', thresholds: { rpoHours: 24, recurrenceCount: 3, blastRadiusP2: 5, blastRadiusP1: 20 } });
+  });
+
+  it('reads the values given', () => {
+    expect(loadSettings({ TRIAGE_LANG: 'FR', PRIORITY_RPO_HOURS: '12' })).toMatchObject({ lang: 'fr', thresholds: { rpoHours: 12 } });
+  });
+
+  it('names every wrong setting and what it should be', () => {
+    let error: unknown;
+    try {
+      loadSettings({ TRIAGE_LANG: 'de', PRIORITY_RECURRENCE_COUNT: '2.5' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect((error as Error).name).toBe('ConfigurationError');
+    expect((error as ConfigurationError).problems).toEqual([
+      'TRIAGE_LANG must be one of en, fr (got "de").',
+      'PRIORITY_RECURRENCE_COUNT must be a positive integer (got "2.5").',
+    ]);
+  });
+
+  it('requires the host settings at start-up', () => {
+    expect(() => loadSettings({}, 'all')).toThrow(/EVENTHUB_NAME is required/);
+  });
+
+  it('is documented in the README table, row for row', () => {
+    const table = README.slice(README.indexOf('<!-- settings-table:start -->'), README.indexOf('<!-- settings-table:end -->'));
+    const rows = table.split('\n').filter((line) => line.startsWith('| `'));
+    expect(rows).toEqual(
+      SETTINGS.map((s) => `| \`${s.name}\` | ${s.readBy} | ${s.required ? 'yes' : 'no'} | ${s.default === undefined ? '' : `\`${s.default}\``} | ${s.secret ? 'yes' : 'no'} | ${s.description} |`),
+    );
+  });
+});
