@@ -33,9 +33,9 @@ describe('backupFailures (Event Hub trigger, cardinality many)', () => {
     const messages = [fixtureJson(RECONSTRUCTED), fixtureBytes(ALERT).toString('utf8'), fixtureBytes(RECONSTRUCTED), '{"records":[{"categ'];
     await backupFailures(messages, contextFor(messages.length, logs));
 
-    const stats = JSON.parse(logs.find((log) => log.message.startsWith('{"kind":"stats"'))!.message) as Record<string, number & { total: number }>;
+    const stats = JSON.parse(logs.find((log) => log.message.startsWith('{"kind":"stats"'))!.message) as { records: number; findings: number; resolutions: number; ignored: { total: number }; rejected: { total: number } };
     expect(stats).toMatchObject({ bodies: 4, records: 8, findings: 2, rejected: { total: 1 } });
-    expect(stats['records']).toBe(stats['findings'] + stats['resolutions'] + stats['ignored']!.total + stats['rejected']!.total);
+    expect(stats.records).toBe(stats.findings + stats.resolutions + stats.ignored.total + stats.rejected.total);
 
     const rejection = JSON.parse(logs.find((log) => log.level === 'warning')!.message) as { reason: string; origin: Record<string, unknown> };
     expect(rejection).toMatchObject({
