@@ -1,5 +1,18 @@
 import type { CodeEntry } from './types.js';
 
+/** BackUpOperationFailed and BackUpOperationFailedV2 share one section of the article. */
+const INTERNAL_ERROR: CodeEntry = {
+  code: 'BackUpOperationFailed',
+  aliases: [],
+  anchor: 'backupoperationfailed--backupoperationfailedv2---backup-fails-with-an-internal-error',
+  title: { en: 'Backup failed with an internal error', fr: 'La sauvegarde a échoué sur une erreur interne' },
+  message: { en: 'Backup failed with an internal error - Please retry the operation in a few minutes', fr: 'Échec de l’opération de sauvegarde avec une erreur interne : veuillez retenter l’opération dans quelques minutes' },
+  category: 'transient',
+  documentedIn: 'fr',
+  causes: ['agent-unresponsive-windows', 'agent-outdated-linux', 'snapshot-not-taken', 'extension-update-failed', 'rp-group-lock', 'no-internet-access'],
+  addedCauses: ['extension-bits-mismatch'],
+};
+
 /**
  * The documented error codes. `causes` follow, code by code, the order of the French source
  * article (troubleshoot-agent-extension.fr.md); `addedCauses` are what the newer English article
@@ -72,28 +85,8 @@ export const CODES: readonly CodeEntry[] = [
     causes: ['snapshot-not-taken', 'extension-update-failed', 'agent-unresponsive-windows', 'agent-outdated-linux'],
     addedCauses: [],
   },
-  {
-    code: 'BackUpOperationFailed',
-    aliases: [],
-    anchor: 'backupoperationfailed--backupoperationfailedv2---backup-fails-with-an-internal-error',
-    title: { en: 'Backup failed with an internal error', fr: 'La sauvegarde a échoué sur une erreur interne' },
-    message: { en: 'Backup failed with an internal error - Please retry the operation in a few minutes', fr: 'Échec de l’opération de sauvegarde avec une erreur interne : veuillez retenter l’opération dans quelques minutes' },
-    category: 'transient',
-    documentedIn: 'fr',
-    causes: ['agent-unresponsive-windows', 'agent-outdated-linux', 'snapshot-not-taken', 'extension-update-failed', 'rp-group-lock', 'no-internet-access'],
-    addedCauses: ['extension-bits-mismatch'],
-  },
-  {
-    code: 'BackUpOperationFailedV2',
-    aliases: [],
-    anchor: 'backupoperationfailed--backupoperationfailedv2---backup-fails-with-an-internal-error',
-    title: { en: 'Backup failed with an internal error', fr: 'La sauvegarde a échoué sur une erreur interne' },
-    message: { en: 'Backup failed with an internal error - Please retry the operation in a few minutes', fr: 'Échec de l’opération de sauvegarde avec une erreur interne : veuillez retenter l’opération dans quelques minutes' },
-    category: 'transient',
-    documentedIn: 'fr',
-    causes: ['agent-unresponsive-windows', 'agent-outdated-linux', 'snapshot-not-taken', 'extension-update-failed', 'rp-group-lock', 'no-internet-access'],
-    addedCauses: ['extension-bits-mismatch'],
-  },
+  INTERNAL_ERROR,
+  { ...INTERNAL_ERROR, code: 'BackUpOperationFailedV2' },
   {
     code: 'UserErrorUnsupportedDiskSize',
     aliases: [],
