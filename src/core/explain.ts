@@ -27,6 +27,8 @@ export interface ExplainInput {
   learned?: TemplateValues;
   /** The guest OS, when known, drops commands meant for the other one. */
   osType?: 'windows' | 'linux';
+  /** A lookup found the VM gone (404): that becomes the first, confirmed cause. */
+  vmMissing?: Evidence;
   resolvedBy?: EnrichedEvent['resolvedBy'];
 }
 
@@ -66,15 +68,20 @@ export function explain(input: ExplainInput): EnrichedEvent {
     rpResourceGroup: values.rpResourceGroup ?? (job.region !== undefined ? `AzureBackupRG_${job.region}_<n>` : undefined),
   };
 
-  const entries: Array<{ cause: CauseEntry; documentedIn: Lang }> = classification.known
+  const entries: Array<{ cause: CauseEntry; documentedIn: EnrichedCause['documentedIn'] }> = classification.known
     ? [
         ...classification.entry.causes.map((id) => ({ cause: getCause(id), documentedIn: classification.entry.documentedIn })),
         ...classification.entry.addedCauses.map((id) => ({ cause: getCause(id), documentedIn: 'en' as const })),
       ]
     : [{ cause: CATALOG.generic, documentedIn: lang }];
+  const findings = new Map(input.findings);
+  if (input.vmMissing !== undefined) {
+    entries.push({ cause: CATALOG.vmDeleted, documentedIn: 'observed' });
+    findings.set(CATALOG.vmDeleted.id, { verdict: 'confirmed', evidence: [input.vmMissing] });
+  }
 
   const documented = entries.map(({ cause, documentedIn }, index): EnrichedCause => {
-    const finding = input.findings?.get(cause.id);
+    const finding = findings.get(cause.id);
     return {
       id: cause.id,
       rank: index + 1,
@@ -98,7 +105,7 @@ export function explain(input: ExplainInput): EnrichedEvent {
   const message = classification.known ? classification.entry.message[lang] : job.errorMessage !== undefined ? toDisplay(job.errorMessage, 500) : UNLISTED[lang].message;
   const category = classification.known ? classification.entry.category : 'unknown';
   const top = causes[0];
-  const topEntry = top === undefined ? CATALOG.generic : top.id === CATALOG.generic.id ? CATALOG.generic : getCause(top.id);
+  const topEntry = top === undefined ? CATALOG.generic : getCause(top.id);
 
   const event: EnrichedEvent = {
     schemaVersion: '1.0',

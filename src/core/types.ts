@@ -132,8 +132,8 @@ export interface EnrichedCause {
   id: string;
   rank: number;
   documentedOrder: number;
-  /** Which article documents this cause for this code. */
-  documentedIn: Lang;
+  /** Which article documents this cause for this code; `observed` for what a lookup found (a deleted VM). */
+  documentedIn: Lang | 'observed';
   verdict: Verdict;
   evidence: Evidence[];
   title: string;

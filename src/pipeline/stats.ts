@@ -1,3 +1,5 @@
+import type { LookupStats } from './runLookups.js';
+
 /** Counters of one triage run. Invariant: records = findings + resolutions + ignored + rejected. */
 export interface TriageStats {
   bodies: number;
@@ -10,6 +12,8 @@ export interface TriageStats {
   /** CoreAzureBackup backup-item → resource mappings learned (they are also counted as ignored). */
   mappingsLearned: number;
   elapsedMs: number;
+  /** Present when lookups ran: reads needed, cache hits, outcomes by probe. */
+  lookups?: LookupStats;
 }
 
 const MAX_REASONS = 50;

@@ -1,4 +1,4 @@
-import { classify } from '../core/classify.js';
+import { classify, type Classification } from '../core/classify.js';
 import { explain } from '../core/explain.js';
 import { itemKey } from '../core/itemKey.js';
 import { DEFAULT_LIMITS, type InputLimits } from '../core/limits.js';
@@ -6,6 +6,8 @@ import { parseBody } from '../core/parseBody.js';
 import type { PriorityThresholds } from '../core/prioritize.js';
 import { resolveVm, type ResolvedVm } from '../core/resolveVm.js';
 import type { EnrichedEvent, InputBody, JobRecord, Lang, RejectedRecord } from '../core/types.js';
+import type { Enrichment } from '../enrich/enrichment.js';
+import { runLookups, type LookupOptions } from './runLookups.js';
 import { countReason, emptyStats, type TriageStats } from './stats.js';
 
 /** A successful backup: it closes any open finding of the same item. */
@@ -43,17 +45,26 @@ interface Job {
   key: string;
 }
 
-/**
- * Decode → parse → classify → explain for one batch of bodies. Pure apart from the clock: the
- * same input gives the same events. Every record ends up in exactly one of events, resolutions,
- * ignored or rejected, and `stats` says how many went where.
- */
-export function triage(bodies: readonly InputBody[], options: TriageOptions = {}): TriageResult {
+/** A batch parsed, deduplicated and classified: what lookups and explanation work from. */
+export interface PreparedBatch {
+  started: number;
+  receivedAt: string;
+  lang: Lang;
+  stats: TriageStats;
+  rejected: RejectedRecord[];
+  failures: Array<Job & { classification: Classification }>;
+  successes: Job[];
+  blast: Map<string, number>;
+  streaks: Map<JobRecord, number>;
+  successesByItem: Map<string, Job[]>;
+}
+
+/** Decode, parse, deduplicate, resolve VMs and classify. Pure apart from the clock. */
+export function prepareBatch(bodies: readonly InputBody[], options: TriageOptions = {}): PreparedBatch {
   const started = performance.now();
   const now = options.now ?? (() => new Date());
   const receivedAt = now().toISOString();
   const limits: InputLimits = { ...DEFAULT_LIMITS, ...options.limits };
-  const lang = options.lang ?? 'en';
   const mappings = options.mappings ?? new Map<string, string>();
   const stats = emptyStats();
   const rejected: RejectedRecord[] = [];
@@ -80,31 +91,54 @@ export function triage(bodies: readonly InputBody[], options: TriageOptions = {}
     const vm = resolveVm(job, mappings);
     return { job, vm, key: itemKey(job, vm?.vmResourceId) };
   });
-
-  const failures = resolved.filter((entry) => entry.job.status === 'Failed');
+  const failures = resolved.filter((entry) => entry.job.status === 'Failed').map((entry) => ({ ...entry, classification: classify(entry.job.errorCode) }));
   const successes = resolved.filter((entry) => entry.job.status !== 'Failed');
-  const blast = blastRadius(failures);
-  const successesByItem = groupByItem(successes);
-  const streaks = consecutiveFailures(resolved, failures);
+  return {
+    started,
+    receivedAt,
+    lang: options.lang ?? 'en',
+    stats,
+    rejected,
+    failures,
+    successes,
+    blast: blastRadius(failures),
+    streaks: consecutiveFailures(resolved, failures),
+    successesByItem: groupByItem(successes),
+  };
+}
 
-  const events = failures.map((entry) =>
-    explain({
+/** Builds the enriched events of a prepared batch, with what lookups found when they ran. */
+export function explainBatch(batch: PreparedBatch, options: TriageOptions = {}, enrichments?: ReadonlyArray<Enrichment | undefined>): TriageResult {
+  const { stats } = batch;
+  const events = batch.failures.map((entry, index) => {
+    const enrichment = enrichments?.[index];
+    const inBatch = batch.streaks.get(entry.job) ?? 1;
+    const history = enrichment?.history;
+    return explain({
       job: entry.job,
       vm: entry.vm,
-      classification: classify(entry.job.errorCode),
-      lang,
-      receivedAt,
+      classification: entry.classification,
+      lang: batch.lang,
+      receivedAt: batch.receivedAt,
       ...(options.thresholds && { thresholds: options.thresholds }),
       priorityContext: {
-        consecutiveFailures: streaks.get(entry.job) ?? 1,
-        itemsFailingWithSameCode: blast.get(blastKey(entry)) ?? 1,
+        consecutiveFailures: Math.max(inBatch, history?.consecutiveFailures ?? 0),
+        itemsFailingWithSameCode: batch.blast.get(blastKey(entry)) ?? 1,
+        ...(history?.hoursSinceLastSuccess !== undefined && { hoursSinceLastSuccess: history.hoursSinceLastSuccess }),
       },
-      ...resolvedBy(entry, successesByItem),
-    }),
-  );
+      ...(enrichment !== undefined && {
+        findings: enrichment.findings,
+        lookups: enrichment.lookups,
+        learned: enrichment.learned,
+        ...(enrichment.osType !== undefined && { osType: enrichment.osType }),
+        ...(enrichment.vmMissingEvidence !== undefined && { vmMissing: enrichment.vmMissingEvidence }),
+      }),
+      ...resolvedBy(entry, batch.successesByItem),
+    });
+  });
   stats.findings = events.length;
-  stats.resolutions = successes.length;
-  const resolutions = successes.map(({ job, vm, key }): Resolution => ({
+  stats.resolutions = batch.successes.length;
+  const resolutions = batch.successes.map(({ job, vm, key }): Resolution => ({
     jobId: job.jobId,
     itemKey: key,
     status: job.status,
@@ -114,8 +148,26 @@ export function triage(bodies: readonly InputBody[], options: TriageOptions = {}
     vaultName: job.vaultName ?? null,
     backupItemName: job.backupItemName ?? null,
   }));
-  stats.elapsedMs = Math.round((performance.now() - started) * 1000) / 1000;
-  return { events, resolutions, rejected, stats };
+  stats.elapsedMs = Math.round((performance.now() - batch.started) * 1000) / 1000;
+  return { events, resolutions, rejected: batch.rejected, stats };
+}
+
+/**
+ * Decode → parse → classify → explain for one batch of bodies, without lookups. Pure apart from
+ * the clock: the same input gives the same events. Every record ends up in exactly one of events,
+ * resolutions, ignored or rejected, and `stats` says how many went where.
+ */
+export function triage(bodies: readonly InputBody[], options: TriageOptions = {}): TriageResult {
+  return explainBatch(prepareBatch(bodies, options), options);
+}
+
+/** The same, with the probes run against the Azure state between classification and explanation. */
+export async function triageWithLookups(bodies: readonly InputBody[], options: TriageOptions, lookups: LookupOptions): Promise<TriageResult> {
+  const batch = prepareBatch(bodies, options);
+  const { enrichments, stats } = await runLookups(batch.failures, lookups);
+  const result = explainBatch(batch, options, enrichments);
+  result.stats.lookups = stats;
+  return result;
 }
 
 /** The same job can arrive twice (AddonAzureBackupJobs and the legacy AzureBackupReport, or a job and its alert). */

@@ -91,7 +91,7 @@ export const CAUSES: readonly CauseEntry[] = [
       ],
     },
     commands: ['vm-power-state', 'backup-now'],
-    probes: ['power-state', 'snapshot-extension'],
+    probes: ['power-state'],
   },
   {
     id: 'extension-update-failed',
@@ -494,6 +494,37 @@ export const CAUSES: readonly CauseEntry[] = [
     probes: [],
   },
 ];
+
+/**
+ * Not a cause of the article: what a lookup finds when the VM is gone (404). Azure Backup keeps
+ * failing, and raises no built-in alert, for a protected VM that was deleted.
+ */
+export const VM_DELETED_CAUSE: CauseEntry = {
+  id: 'vm-deleted',
+  anchor: '',
+  title: {
+    en: 'The VM no longer exists: it was deleted or moved',
+    fr: 'La VM n’existe plus : elle a été supprimée ou déplacée',
+  },
+  action: {
+    en: 'The VM {vmName} (resource group {vmResourceGroup}) is gone: stop its protection in vault {vaultName}, keeping or deleting its recovery points, so the failures stop.',
+    fr: 'La VM {vmName} (groupe de ressources {vmResourceGroup}) n’existe plus : arrêtez sa protection dans le coffre {vaultName}, en gardant ou en supprimant ses points de récupération, pour que les échecs cessent.',
+  },
+  steps: {
+    en: [
+      'Check whether the VM was deleted on purpose or moved to another resource group or subscription.',
+      'If it was deleted, stop protection of the item in the vault; keep the recovery points as long as the retention requires.',
+      'If it was moved, configure backup again for the VM at its new place.',
+    ],
+    fr: [
+      'Vérifiez si la VM a été supprimée volontairement ou déplacée vers un autre groupe de ressources ou abonnement.',
+      'Si elle a été supprimée, arrêtez la protection de l’élément dans le coffre ; gardez les points de récupération aussi longtemps que la rétention l’exige.',
+      'Si elle a été déplacée, reconfigurez la sauvegarde de la VM à son nouvel emplacement.',
+    ],
+  },
+  commands: ['backup-item-state', 'stop-protection-keep-data'],
+  probes: [],
+};
 
 /** Guidance for a code the catalog does not know: still a finding, with the generic first steps. */
 export const GENERIC_CAUSE: CauseEntry = {

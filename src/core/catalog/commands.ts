@@ -127,6 +127,12 @@ export const COMMANDS: readonly CommandTemplate[] = [
     powershell: `${PS_CONTEXT}${PS_VAULT}$c = Get-AzRecoveryServicesBackupContainer -ContainerType AzureVM -FriendlyName '{vmName}' -VaultId $v.ID; Get-AzRecoveryServicesBackupItem -Container $c -WorkloadType AzureVM -VaultId $v.ID | Select-Object Name, ProtectionState, ProtectionStatus`,
   },
   {
+    id: 'stop-protection-keep-data',
+    purpose: { en: 'Stop protecting the item and keep its recovery points', fr: 'Arrêter la protection de l’élément en gardant ses points de récupération' },
+    azureCli: `az backup protection disable ${AZ_VAULT} --container-name {vmName} --item-name {vmName} --backup-management-type AzureIaasVM --delete-backup-data false --yes`,
+    powershell: `${PS_CONTEXT}${PS_VAULT}$c = Get-AzRecoveryServicesBackupContainer -ContainerType AzureVM -FriendlyName '{vmName}' -VaultId $v.ID; $i = Get-AzRecoveryServicesBackupItem -Container $c -WorkloadType AzureVM -VaultId $v.ID; Disable-AzRecoveryServicesBackupProtection -Item $i -VaultId $v.ID -Force`,
+  },
+  {
     id: 'backup-now',
     purpose: { en: 'Retry: run an on-demand backup of the VM', fr: 'Réessayer : lancer une sauvegarde à la demande de la VM' },
     azureCli: `az backup protection backup-now ${AZ_VAULT} --container-name {vmName} --item-name {vmName} --backup-management-type AzureIaasVM`,

@@ -1,4 +1,4 @@
-import { CAUSES, GENERIC_CAUSE } from './causes.js';
+import { CAUSES, GENERIC_CAUSE, VM_DELETED_CAUSE } from './causes.js';
 import { CODES } from './codes.js';
 import { COMMANDS } from './commands.js';
 import type { Catalog, CauseEntry, CodeEntry, CommandTemplate } from './types.js';
@@ -8,7 +8,7 @@ export type { Catalog, CauseEntry, CodeEntry, CommandTemplate, Placeholder, Prob
 export { PLACEHOLDERS, PROBE_NAMES } from './types.js';
 
 /** The built-in catalog, validated once at load: a broken entry stops start-up with its name. */
-export const CATALOG: Catalog = deepFreeze({ codes: CODES, causes: CAUSES, commands: COMMANDS, generic: GENERIC_CAUSE });
+export const CATALOG: Catalog = deepFreeze({ codes: CODES, causes: CAUSES, commands: COMMANDS, generic: GENERIC_CAUSE, vmDeleted: VM_DELETED_CAUSE });
 
 const problems = validateCatalog(CATALOG);
 if (problems.length > 0) {
@@ -19,7 +19,7 @@ const bySpelling = new Map<string, CodeEntry>();
 for (const entry of CODES) {
   for (const spelling of [entry.code, ...entry.aliases]) bySpelling.set(spelling.toLowerCase(), entry);
 }
-const causeById = new Map<string, CauseEntry>([...CAUSES, GENERIC_CAUSE].map((cause) => [cause.id, cause]));
+const causeById = new Map<string, CauseEntry>([...CAUSES, GENERIC_CAUSE, VM_DELETED_CAUSE].map((cause) => [cause.id, cause]));
 const commandById = new Map<string, CommandTemplate>(COMMANDS.map((command) => [command.id, command]));
 
 /** Every spelling (canonical and aliases) lower-cased, longest first: for scanning free text. */

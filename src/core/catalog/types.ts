@@ -76,4 +76,6 @@ export interface Catalog {
   commands: readonly CommandTemplate[];
   /** Guidance used for codes the catalog does not know. */
   generic: CauseEntry;
+  /** The cause a lookup adds when the VM is gone. */
+  vmDeleted: CauseEntry;
 }

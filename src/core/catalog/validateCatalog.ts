@@ -38,7 +38,7 @@ export function validateCatalog(catalog: Catalog): string[] {
     if (!command.azureCli.startsWith('az ')) problems.push(`${where}: azureCli must start with "az "`);
   }
 
-  for (const cause of [...catalog.causes, catalog.generic]) {
+  for (const cause of [...catalog.causes, catalog.generic, catalog.vmDeleted]) {
     const where = `cause ${cause.id}`;
     if (!ID_PATTERN.test(cause.id)) problems.push(`${where}: id must be kebab-case`);
     if (causeIds.has(cause.id)) problems.push(`${where}: duplicate id`);
