@@ -139,7 +139,14 @@ export function explain(input: ExplainInput): EnrichedEvent {
     errorMessage: job.errorMessage ?? null,
     classification: { code, known: classification.known, category, title, message, link: linkFor(classification, lang) },
     causes,
-    priority: prioritize({ category, known: classification.known, causes, context: input.priorityContext ?? {}, lang, ...(input.thresholds && { thresholds: input.thresholds }) }),
+    priority: prioritize({
+      category,
+      known: classification.known,
+      causes,
+      context: { ...input.priorityContext, ...(input.resolvedBy !== undefined && { resolved: true }) },
+      lang,
+      ...(input.thresholds && { thresholds: input.thresholds }),
+    }),
     lookups: input.lookups ?? [],
     summary: {
       headline: headline(job, vm, title, code, lang),
@@ -148,13 +155,29 @@ export function explain(input: ExplainInput): EnrichedEvent {
         text:
           !classification.known && job.recommendedAction !== undefined
             ? fillText(RECOMMENDS[lang], textValues) + toDisplay(job.recommendedAction, 600)
-            : fillText(topEntry.action[lang], textValues),
-        commands: top?.commands ?? [],
+            : withEvidence(fillText(topEntry.action[lang], textValues), top, lang),
+        commands: top === undefined ? [] : fixFirst(top, topEntry),
       },
     },
   };
   if (input.resolvedBy !== undefined) event.resolvedBy = input.resolvedBy;
   return event;
+}
+
+const FOUND: Record<Lang, string> = { en: 'Found', fr: 'Constat' };
+
+/** A confirmed top cause says what was found, so the first line is about this VM, not any VM. */
+function withEvidence(action: string, top: EnrichedCause | undefined, lang: Lang): string {
+  const evidence = top?.verdict === 'confirmed' ? top.evidence[0] : undefined;
+  return evidence === undefined ? action : `${action} ${FOUND[lang]}: ${toDisplay(evidence.summary, 300).replace(/\.$/, '')}.`;
+}
+
+/** Once the cause is confirmed, the command that fixes it comes first (when every name is known). */
+function fixFirst(top: EnrichedCause, entry: CauseEntry): RenderedCommand[] {
+  if (top.verdict !== 'confirmed' || entry.fix === undefined) return top.commands;
+  const purpose = getCommand(entry.fix).purpose;
+  const fix = top.commands.filter((command) => command.complete && (command.purpose === purpose.en || command.purpose === purpose.fr));
+  return fix.length === 0 ? top.commands : [...fix, ...top.commands.filter((command) => !fix.includes(command))];
 }
 
 function templateValues(job: JobRecord, vm: ResolvedVm | undefined, learned: TemplateValues | undefined): TemplateValues {

@@ -12,6 +12,7 @@ const TEXT = {
     rpo2: (h: number, rpo: number) => `No successful backup for ${h} h (over twice the ${rpo} h RPO).`,
     rpo: (h: number, rpo: number) => `No successful backup for ${h} h (over the ${rpo} h RPO).`,
     blast: (n: number) => `${n} items of this vault fail with the same code.`,
+    resolved: 'Resolved: a later backup of this item succeeded.',
   },
   fr: {
     transientOnce: 'Échec transitoire isolé : la prochaine exécution réussit en général.',
@@ -24,6 +25,7 @@ const TEXT = {
     rpo2: (h: number, rpo: number) => `Aucune sauvegarde réussie depuis ${h} h (plus du double du RPO de ${rpo} h).`,
     rpo: (h: number, rpo: number) => `Aucune sauvegarde réussie depuis ${h} h (au-delà du RPO de ${rpo} h).`,
     blast: (n: number) => `${n} éléments de ce coffre échouent avec le même code.`,
+    resolved: 'Résolu : une sauvegarde ultérieure de cet élément a réussi.',
   },
 } as const;
 
@@ -53,6 +55,8 @@ export interface PriorityContext {
   hoursSinceLastSuccess?: number;
   /** Items of the same vault failing with the same code in the window, this one included. */
   itemsFailingWithSameCode?: number;
+  /** A later successful backup of the item was seen: nothing is left to do. */
+  resolved?: boolean;
 }
 
 export interface PriorityInput {
@@ -69,7 +73,8 @@ const LEVELS: readonly Priority[] = ['P1', 'P2', 'P3', 'P4'];
 /**
  * P1 (act now) to P4 (informational), with every reason that moved it, so the reader can see why
  * a failure is urgent. Each rule can only raise the level, except the first occurrence of a
- * transient failure, which starts low because the next scheduled run usually succeeds.
+ * transient failure, which starts low because the next scheduled run usually succeeds, and a
+ * failure already resolved by a later success, which is P4 whatever else is true.
  */
 export function prioritize(input: PriorityInput): { level: Priority; reasons: PriorityReason[] } {
   const t = input.thresholds ?? DEFAULT_PRIORITY_THRESHOLDS;
@@ -110,5 +115,9 @@ export function prioritize(input: PriorityInput): { level: Priority; reasons: Pr
   if (blast !== undefined && blast >= t.blastRadiusP1) raiseTo(1, 'blast-radius', m.blast(blast));
   else if (blast !== undefined && blast >= t.blastRadiusP2) raiseTo(2, 'blast-radius', m.blast(blast));
 
+  if (context.resolved === true) {
+    reasons.unshift({ rule: 'resolved', text: m.resolved });
+    level = 4;
+  }
   return { level: LEVELS[level - 1] ?? 'P3', reasons };
 }

@@ -43,11 +43,17 @@ export interface LookupInput {
   classification: Classification;
 }
 
-/** The probes the catalog names for a code's causes, in registry order. */
-export function probesFor(classification: Classification): Probe[] {
-  if (!classification.known) return [];
+/**
+ * The probes the catalog names for a code's causes. The history probe runs for every finding when
+ * a workspace is configured: one query serves the whole batch, and the priority needs its
+ * failures-in-a-row and time since the last success whatever the code.
+ */
+export function probesFor({ classification, job }: Pick<LookupInput, 'classification' | 'job'>, withHistory: boolean): Probe[] {
   const names = new Set<ProbeName>();
-  for (const id of [...classification.entry.causes, ...classification.entry.addedCauses]) for (const name of getCause(id).probes) names.add(name);
+  if (classification.known) {
+    for (const id of [...classification.entry.causes, ...classification.entry.addedCauses]) for (const name of getCause(id).probes) names.add(name);
+  }
+  if (withHistory && job.backupItemUniqueId !== undefined) names.add('history');
   return [...names].map(getProbe);
 }
 
@@ -69,8 +75,9 @@ export async function runLookups(inputs: readonly LookupInput[], options: Lookup
   const stats: LookupStats = { reads: 0, cacheHits: 0, byProbe: {} };
   const works = new Map<string, VmWork>();
 
+  const withHistory = context.workspaceId !== undefined;
   for (const input of inputs) {
-    const probes = probesFor(input.classification);
+    const probes = probesFor(input, withHistory);
     if (probes.length === 0 || input.vm === undefined) continue;
     const key = input.vm.vmResourceId.toLowerCase();
     let work = works.get(key);
@@ -171,7 +178,7 @@ export async function runLookups(inputs: readonly LookupInput[], options: Lookup
     }
   }
   const enrichments = inputs.map((input) => {
-    const probes = probesFor(input.classification);
+    const probes = probesFor(input, withHistory);
     if (probes.length === 0) return undefined;
     if (input.vm === undefined) {
       return mergeOutcomes(probes.map((probe) => ({ probe: probe.name, durationMs: 0, outcome: { status: 'skipped' as const, error: 'the event names no Azure VM', verdicts: [] } })));

@@ -63,6 +63,7 @@ export const CAUSES: readonly CauseEntry[] = [
       ],
     },
     commands: ['vm-agent-status', 'update-linux-agent', 'backup-now'],
+    fix: 'update-linux-agent',
     probes: ['vm-agent'],
   },
   {
@@ -119,6 +120,7 @@ export const CAUSES: readonly CauseEntry[] = [
       ],
     },
     commands: ['vm-extensions-status', 'remove-snapshot-extension', 'backup-now'],
+    fix: 'remove-snapshot-extension',
     probes: ['snapshot-extension'],
   },
   {
@@ -175,6 +177,7 @@ export const CAUSES: readonly CauseEntry[] = [
       ],
     },
     commands: ['list-rp-groups', 'list-rp-group-locks', 'delete-rp-group-lock', 'backup-now'],
+    fix: 'delete-rp-group-lock',
     probes: ['rp-locks'],
   },
   {
@@ -201,6 +204,7 @@ export const CAUSES: readonly CauseEntry[] = [
       ],
     },
     commands: ['list-item-jobs'],
+    fix: 'list-item-jobs',
     probes: ['history'],
   },
   {
@@ -229,6 +233,7 @@ export const CAUSES: readonly CauseEntry[] = [
       ],
     },
     commands: ['list-rp-groups', 'list-rp-collections', 'backup-now'],
+    fix: 'list-rp-collections',
     probes: ['restore-points'],
   },
   {
@@ -255,6 +260,7 @@ export const CAUSES: readonly CauseEntry[] = [
       ],
     },
     commands: ['show-vm-encryption', 'grant-backup-keyvault-access', 'backup-now'],
+    fix: 'grant-backup-keyvault-access',
     probes: ['key-vault'],
   },
   {
@@ -281,6 +287,7 @@ export const CAUSES: readonly CauseEntry[] = [
       ],
     },
     commands: ['vm-disk-sizes'],
+    fix: 'vm-disk-sizes',
     probes: ['disk-size'],
   },
   {
@@ -309,6 +316,7 @@ export const CAUSES: readonly CauseEntry[] = [
       ],
     },
     commands: ['list-jobs-in-progress', 'backup-now'],
+    fix: 'list-jobs-in-progress',
     probes: ['job-in-progress'],
   },
   {
@@ -415,6 +423,7 @@ export const CAUSES: readonly CauseEntry[] = [
       ],
     },
     commands: ['vm-extensions-status', 'backup-now'],
+    fix: 'vm-extensions-status',
     probes: ['snapshot-extension'],
   },
   {
@@ -523,6 +532,7 @@ export const VM_DELETED_CAUSE: CauseEntry = {
     ],
   },
   commands: ['backup-item-state', 'stop-protection-keep-data'],
+  fix: 'stop-protection-keep-data',
   probes: [],
 };
 

@@ -49,6 +49,8 @@ export interface CauseEntry {
   steps: Readonly<Record<Lang, readonly string[]>>;
   /** Ids of `CommandTemplate`s, in the order an operator would run them. */
   commands: readonly string[];
+  /** The command that applies the fix, put first once a lookup confirms the cause. */
+  fix?: string;
   probes: readonly ProbeName[];
   /** Anchor of the cause's section in the troubleshooting article. */
   anchor: string;

@@ -54,6 +54,7 @@ export function validateCatalog(catalog: Catalog): string[] {
     }
     if (cause.steps.en.length !== cause.steps.fr.length) problems.push(`${where}: en and fr steps differ in number`);
     for (const id of cause.commands) if (!commandIds.has(id)) problems.push(`${where}: unknown command ${id}`);
+    if (cause.fix !== undefined && !cause.commands.includes(cause.fix)) problems.push(`${where}: fix ${cause.fix} is not one of its commands`);
     for (const probe of cause.probes) if (!probes.has(probe)) problems.push(`${where}: unknown probe ${probe}`);
   }
 

@@ -20,9 +20,11 @@ export function renderMarkdown(event: EnrichedEvent): string {
   lines.push(`**${l.causes}**`, '');
   for (const cause of event.causes) {
     lines.push(`${cause.rank}. ${escapeMarkdown(cause.title)} — _${l.verdict[cause.verdict]}_`);
-    for (const evidence of cause.evidence) lines.push(`   - ${escapeMarkdown(evidence.summary)}`);
+    for (const evidence of cause.evidence) lines.push(`   - **${l.found}:** ${escapeMarkdown(evidence.summary)}`);
     for (const step of cause.steps) lines.push(`   - ${escapeMarkdown(step, 800)}`);
   }
+  const failed = event.lookups.filter((lookup) => lookup.status !== 'ok');
+  if (failed.length > 0) lines.push('', `**${l.lookups}:** ${failed.map((lookup) => `${lookup.probe}: ${escapeMarkdown(lookup.error ?? lookup.status)}`).join('; ')}`);
   lines.push('', `**${l.why}:** ${event.priority.reasons.map((reason) => escapeMarkdown(reason.text)).join(' ')}`);
   lines.push(`**${l.details}:** <${event.classification.link}>`, '');
   return lines.join('\n');

@@ -1,0 +1,204 @@
+import type { TokenCredential } from '@azure/core-auth';
+import type { PipelinePolicy } from '@azure/core-rest-pipeline';
+
+import type { BackupJob, ItemHistory, KeyVault, ManagementLock, ReadRequest, ReadResult, ReadValues, RestorePointCollection, StateReader, VmInstanceView, VmModel } from '../enrich/readings.js';
+import { toHistoryQuery } from './historyQuery.js';
+import { toReadFailure } from './readFailure.js';
+
+export interface AzureStateReaderOptions {
+  /** Managed identity in Azure (`DefaultAzureCredential`), a fixed token against the local replay. */
+  credential: TokenCredential;
+  /** @default "https://management.azure.com" */
+  armEndpoint?: string;
+  /** @default "https://api.loganalytics.io/v1" */
+  logsEndpoint?: string;
+  /** Extra trusted CA (PEM): the replay server's self-signed certificate. */
+  ca?: string;
+  /**
+   * The SDK pipeline's own retry, the only one around a call: it honours `Retry-After` on 429 and
+   * 503. Two retries keep a slow subscription from multiplying its requests.
+   * @default { maxRetries: 2, retryDelayInMs: 800, maxRetryDelayInMs: 10_000 }
+   */
+  retryOptions?: { maxRetries?: number; retryDelayInMs?: number; maxRetryDelayInMs?: number };
+  /** Each call's own limit, within the batch deadline. @default 15_000 */
+  callTimeoutInMs?: number;
+}
+
+/** HTTP requests actually sent (each retry counts), by host. */
+export interface HttpStats {
+  requests: number;
+  byHost: Record<string, number>;
+}
+
+const MAX_ITEMS = 5_000;
+
+async function collect<T>(pages: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of pages) {
+    out.push(item);
+    if (out.length >= MAX_ITEMS) break;
+  }
+  return out;
+}
+
+/**
+ * Reads the Azure state with the official SDK clients (compute, locks, key vault, backup jobs,
+ * Log Analytics), one client per service and subscription, each module loaded the first time a
+ * batch needs it. Every failure comes back as a `ReadFailure`, never as an exception.
+ */
+export class AzureStateReader implements StateReader {
+  readonly http: HttpStats = { requests: 0, byHost: {} };
+  readonly #options: AzureStateReaderOptions;
+  readonly #clients = new Map<string, Promise<unknown>>();
+  readonly #countPolicy: PipelinePolicy;
+
+  constructor(options: AzureStateReaderOptions) {
+    this.#options = options;
+    this.#countPolicy = {
+      name: 'countRequests',
+      sendRequest: (request, next) => {
+        const host = new URL(request.url).host;
+        this.http.requests += 1;
+        this.http.byHost[host] = (this.http.byHost[host] ?? 0) + 1;
+        return next(request);
+      },
+    };
+  }
+
+  async read<K extends ReadRequest['kind']>(request: Extract<ReadRequest, { kind: K }>, options: { abortSignal?: AbortSignal }): Promise<ReadResult<ReadValues[K]>> {
+    const started = Date.now();
+    const api = apiOf(request);
+    const callTimeout = AbortSignal.timeout(this.#options.callTimeoutInMs ?? 15_000);
+    const abortSignal = options.abortSignal !== undefined ? AbortSignal.any([options.abortSignal, callTimeout]) : callTimeout;
+    try {
+      const value = await this.#fetch(request as ReadRequest, abortSignal);
+      if (value === null || typeof value !== 'object') throw Object.assign(new Error('not an object'), { name: 'MalformedResponse' });
+      return { ok: true, value: value as ReadValues[K], api, at: new Date().toISOString(), durationMs: Date.now() - started };
+    } catch (error) {
+      return toReadFailure(error, request as ReadRequest, api, started, options.abortSignal?.aborted === true);
+    }
+  }
+
+  async #fetch(request: ReadRequest, abortSignal: AbortSignal): Promise<unknown> {
+    switch (request.kind) {
+      case 'vm.instanceView': {
+        const compute = await this.#compute(request.subscriptionId);
+        return (await compute.virtualMachines.instanceView(request.resourceGroup, request.name, { abortSignal })) as VmInstanceView;
+      }
+      case 'vm.model': {
+        const compute = await this.#compute(request.subscriptionId);
+        return (await compute.virtualMachines.get(request.resourceGroup, request.name, { abortSignal })) as VmModel;
+      }
+      case 'sub.restorePointCollections': {
+        const compute = await this.#compute(request.subscriptionId);
+        return (await collect(compute.restorePointCollections.listAll({ abortSignal }))) as RestorePointCollection[];
+      }
+      case 'rpc.get': {
+        const compute = await this.#compute(request.subscriptionId);
+        return (await compute.restorePointCollections.get(request.resourceGroup, request.name, { expand: 'restorePoints', abortSignal })) as RestorePointCollection;
+      }
+      case 'rg.locks': {
+        const locks = await this.#client('locks', request.subscriptionId, async () => {
+          const { ManagementLockClient } = await import('@azure/arm-locks');
+          return new ManagementLockClient(this.#options.credential, request.subscriptionId, this.#armOptions());
+        });
+        return (await collect(locks.managementLocks.listAtResourceGroupLevel(request.resourceGroup, { abortSignal }))) as ManagementLock[];
+      }
+      case 'keyvault.get': {
+        const keyVault = await this.#client('keyvault', request.subscriptionId, async () => {
+          const { KeyVaultManagementClient } = await import('@azure/arm-keyvault');
+          return new KeyVaultManagementClient(this.#options.credential, request.subscriptionId, this.#armOptions());
+        });
+        return (await keyVault.vaults.get(request.resourceGroup, request.name, { abortSignal })) as KeyVault;
+      }
+      case 'vault.runningJobs': {
+        const backup = await this.#client('backup', request.subscriptionId, async () => {
+          const { RecoveryServicesBackupClient } = await import('@azure/arm-recoveryservicesbackup');
+          return new RecoveryServicesBackupClient(this.#options.credential, request.subscriptionId, this.#armOptions());
+        });
+        const filter = "status eq 'InProgress' and operation eq 'Backup'";
+        return (await collect(backup.backupJobs.list(request.vaultName, request.resourceGroup, { filter, abortSignal }))) as BackupJob[];
+      }
+      case 'workspace.history': {
+        const logs = await this.#client('logs', '', async () => {
+          const { LogsQueryClient } = await import('@azure/monitor-query-logs');
+          return new LogsQueryClient(this.#options.credential, { ...this.#commonOptions(), endpoint: this.#options.logsEndpoint ?? 'https://api.loganalytics.io/v1' });
+        });
+        const result = await logs.queryWorkspace(request.workspaceId, toHistoryQuery(request.items), { duration: 'P7D' }, { abortSignal });
+        return toHistory(result as unknown as HistoryResult);
+      }
+    }
+  }
+
+  #compute(subscriptionId: string) {
+    return this.#client('compute', subscriptionId, async () => {
+      const { ComputeManagementClient } = await import('@azure/arm-compute');
+      return new ComputeManagementClient(this.#options.credential, subscriptionId, this.#armOptions());
+    });
+  }
+
+  #client<T>(service: string, subscriptionId: string, create: () => Promise<T>): Promise<T> {
+    const key = `${service}|${subscriptionId.toLowerCase()}`;
+    let client = this.#clients.get(key) as Promise<T> | undefined;
+    if (client === undefined) {
+      client = create();
+      this.#clients.set(key, client);
+    }
+    return client;
+  }
+
+  #commonOptions() {
+    return {
+      retryOptions: { maxRetries: 2, retryDelayInMs: 800, maxRetryDelayInMs: 10_000, ...this.#options.retryOptions },
+      additionalPolicies: [{ policy: this.#countPolicy, position: 'perRetry' as const }],
+      ...(this.#options.ca !== undefined && { tlsOptions: { ca: this.#options.ca } }),
+    };
+  }
+
+  #armOptions() {
+    return { ...this.#commonOptions(), endpoint: this.#options.armEndpoint ?? 'https://management.azure.com' };
+  }
+}
+
+function apiOf(request: ReadRequest): string {
+  switch (request.kind) {
+    case 'vm.instanceView':
+      return `GET Microsoft.Compute/virtualMachines/${request.name}/instanceView`;
+    case 'vm.model':
+      return `GET Microsoft.Compute/virtualMachines/${request.name}`;
+    case 'rg.locks':
+      return `GET resourceGroups/${request.resourceGroup}/providers/Microsoft.Authorization/locks`;
+    case 'sub.restorePointCollections':
+      return 'GET Microsoft.Compute/restorePointCollections (subscription)';
+    case 'rpc.get':
+      return `GET Microsoft.Compute/restorePointCollections/${request.name}?$expand=restorePoints`;
+    case 'keyvault.get':
+      return `GET Microsoft.KeyVault/vaults/${request.name}`;
+    case 'vault.runningJobs':
+      return `GET Microsoft.RecoveryServices/vaults/${request.vaultName}/backupJobs (InProgress)`;
+    case 'workspace.history':
+      return `POST api.loganalytics.io workspaces/${request.workspaceId}/query (AddonAzureBackupJobs, 7 days)`;
+  }
+}
+
+type HistoryTable = { columnDescriptors?: Array<{ name?: string }>; rows?: unknown[][] };
+type HistoryResult = { tables?: HistoryTable[]; partialTables?: HistoryTable[] };
+
+/** Log Analytics rows as item histories; values may come typed or as strings (both are real). */
+function toHistory(result: HistoryResult): ItemHistory[] {
+  const table = (result.tables ?? result.partialTables)?.[0];
+  if (table === undefined) throw Object.assign(new Error('no table in the answer'), { name: 'MalformedResponse' });
+  const columns = (table.columnDescriptors ?? []).map((column) => column.name ?? '');
+  const at = (name: string) => columns.indexOf(name);
+  const [item, last, failures, last24h] = [at('backupItemUniqueId'), at('lastSuccess'), at('failuresSinceSuccess'), at('backupsLast24h')];
+  if (item < 0 || failures < 0 || last24h < 0) throw Object.assign(new Error(`unexpected columns ${columns.join(', ')}`), { name: 'MalformedResponse' });
+  return (table.rows ?? []).map((row) => {
+    const lastValue = last >= 0 ? row[last] : null;
+    return {
+      backupItemUniqueId: String(row[item]),
+      lastSuccessAt: lastValue === null || lastValue === undefined || lastValue === '' ? null : new Date(lastValue as string | Date).toISOString(),
+      failuresSinceSuccess: Number(row[failures]) || 0,
+      backupsLast24h: Number(row[last24h]) || 0,
+    };
+  });
+}
