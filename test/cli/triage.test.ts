@@ -70,7 +70,9 @@ describe('backup-triage demo', () => {
   it('prints a finding for every sample, the rejections and the counters', async () => {
     const run = await cli(['demo']);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/\[P2\] Backup of vm-app-01 failed in vault rsv-prod-we-01 \(resource group rg-app-prod\)/);
+    expect(run.stdout).toMatch(/\[P1\] Backup of vm-app-01 failed in vault rsv-prod-we-01 \(resource group rg-app-prod\)/);
+    expect(run.stdout).toContain('Found: agent on vm-app-01 is Not Ready: VM Agent is unresponsive.');
+    expect(run.stdout).toMatch(/Lookups: \d+ distinct reads, \d+ HTTP requests/);
     expect(run.stdout).toContain('Rejected and kept (2):');
     expect(run.stdout).toMatch(/Records: (\d+) = (\d+) findings \+ (\d+) resolutions \+ (\d+) ignored \+ (\d+) rejected/);
     const [, records, ...parts] = /Records: (\d+) = (\d+) findings \+ (\d+) resolutions \+ (\d+) ignored \+ (\d+) rejected/.exec(run.stdout)!;

@@ -1,0 +1,21 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+
+import { SETTINGS } from '../src/config/settings.js';
+
+/** Rewrites the README's configuration table from `src/config/settings.ts` (a test checks they agree). */
+export function settingsTable(): string {
+  return [
+    '| Setting | Read by | Required | Default | Secret | Description |',
+    '|---|---|---|---|---|---|',
+    ...SETTINGS.map((s) => `| \`${s.name}\` | ${s.readBy} | ${s.required ? 'yes' : 'no'} | ${s.default === undefined ? '' : `\`${s.default}\``} | ${s.secret ? 'yes' : 'no'} | ${s.description} |`),
+  ].join('\n');
+}
+
+if (process.argv[1]?.endsWith('settingsTable.js')) {
+  const readme = new URL('../../README.md', import.meta.url);
+  const text = readFileSync(readme, 'utf8');
+  const start = text.indexOf('<!-- settings-table:start -->');
+  const end = text.indexOf('<!-- settings-table:end -->');
+  writeFileSync(readme, `${text.slice(0, start)}<!-- settings-table:start -->\n${settingsTable()}\n${text.slice(end)}`);
+  console.log('README configuration table updated');
+}
