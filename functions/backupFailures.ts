@@ -1,29 +1,34 @@
 import { app, type InvocationContext } from '@azure/functions';
 
 import { fromEventHubBatch } from '../src/adapters/fromEventHubBatch.js';
+import { createLiveLookups } from '../src/adapters/liveLookups.js';
 import { loadSettings } from '../src/config/settings.js';
-import { BoundedMap } from '../src/pipeline/boundedMap.js';
-import { triage } from '../src/pipeline/triage.js';
-
-const settings = loadSettings(process.env);
-/** CoreAzureBackup mappings outlive a batch: the mapping and the failure rarely arrive together. */
-const mappings = new BoundedMap<string, string>(50_000);
+import { createBatchHandler, type BatchHandlerOptions } from '../src/pipeline/createBatchHandler.js';
 
 /**
- * Event Hub trigger (`cardinality: 'many'`): one batch of vault diagnostic bodies through the
- * triage pipeline. Every body is accounted for in the summary line (`kind: stats`); rejected records
- * are logged whole, with their Event Hub coordinates, at warning level. Returns nothing: a return
- * value would be serialised back to the host for nothing.
+ * Event Hub trigger (`cardinality: 'many'`) for a handler of batches. Every body is accounted for
+ * in the summary line (`kind: stats`); rejected records are logged whole, with their Event Hub
+ * coordinates, at warning level. Returns nothing: a return value would be sent back to the host.
  */
-export async function backupFailures(messages: unknown[], context: InvocationContext): Promise<void> {
-  const bodies = fromEventHubBatch(messages, context.triggerMetadata);
-  const result = triage(bodies, { lang: settings.lang, thresholds: settings.thresholds, mappings });
-  for (const event of result.events) {
-    context.info(`${event.priority.level} ${event.summary.headline} | ${event.summary.firstAction.text}`);
-  }
-  for (const rejection of result.rejected) context.warn(JSON.stringify(rejection));
-  context.info(JSON.stringify({ kind: 'stats', ...result.stats }));
+export function createBackupFailures(options: BatchHandlerOptions) {
+  const handle = createBatchHandler(options);
+  return async function backupFailures(messages: unknown[], context: InvocationContext): Promise<void> {
+    const result = await handle(fromEventHubBatch(messages, context.triggerMetadata));
+    for (const event of result.events) {
+      context.info(`${event.priority.level} ${event.summary.headline} | ${event.summary.firstAction.text}`);
+    }
+    for (const rejection of result.rejected) context.warn(JSON.stringify(rejection));
+    context.info(JSON.stringify({ kind: 'stats', ...result.stats }));
+  };
 }
+
+const settings = loadSettings(process.env);
+
+/** The registered handler: lookups with the app's managed identity unless LOOKUPS_ENABLED=false. */
+export const backupFailures = createBackupFailures({
+  settings,
+  ...(settings.lookups.enabled && { lookups: () => createLiveLookups(settings.lookups) }),
+});
 
 app.eventHub('backupFailures', {
   connection: 'EventHubConnection',

@@ -1,3 +1,5 @@
+import { setMaxListeners } from 'node:events';
+
 import type { ProbeName } from '../core/catalog/index.js';
 import { getCause } from '../core/catalog/index.js';
 import type { Classification } from '../core/classify.js';
@@ -111,6 +113,8 @@ export async function runLookups(inputs: readonly LookupInput[], options: Lookup
   const inflight = new Map<string, Promise<void>>();
   const readings: Readings = { get: (request) => results.get(request.key) as never };
   const controller = new AbortController();
+  // Every read of the batch listens to this one signal: many listeners are expected, not a leak.
+  setMaxListeners(0, controller.signal);
   const timer = setTimeout(() => controller.abort(), options.deadlineMs ?? 25_000);
 
   const fetch = (request: ReadRequest): Promise<void> => {

@@ -44,7 +44,24 @@ describe('backup-triage triage', () => {
     expect(run.stdout).toContain('```bash\n# Lire l’état et la version de l’agent');
   });
 
+  it('looks the Azure state up in a replay (--azure-fixtures), and counts the lookups and HTTP requests', async () => {
+    const samples = fileURLToPath(new URL('../../samples/', import.meta.url));
+    const run = await cli(['triage', '--stats', '--azure-fixtures', 'azure/state.json', 'events/rsv-prod-we-01.jobs.json'], '', samples);
+    expect(run.status).toBe(0);
+    const events = lines(run.stdout) as Array<{ job: { vmName: string }; causes: Array<{ id: string; verdict: string }>; summary: { firstAction: { commands: Array<{ text: string }> } } }>;
+    const sql = events.find((event) => event.job.vmName === 'vm-sql-01')!;
+    expect(sql.causes.slice(0, 3).map((c) => [c.id, c.verdict])).toEqual([['rp-group-lock', 'confirmed'], ['multiple-backups-per-day', 'confirmed'], ['rp-collection-limit', 'confirmed']]);
+    expect(sql.summary.firstAction.commands[0]!.text).toBe('az lock delete --name do-not-delete --resource-group AzureBackupRG_westeurope_1 --subscription 3f2b6c1e-8d4a-4e5b-9c7d-2a1b0c9d8e7f');
+    const stats = lines(run.stderr).at(-1) as { lookups: { reads: number; cacheHits: number; byProbe: Record<string, Record<string, number>> }; http: { requests: number; byHost: Record<string, number> } };
+    expect(stats.lookups.reads).toBeGreaterThan(10);
+    expect(stats.http.requests).toBe(stats.lookups.reads);
+    expect(Object.keys(stats.http.byHost)).toEqual([expect.stringMatching(/^127\.0\.0\.1:\d+$/)]);
+    expect(stats.lookups.byProbe['vm-agent']).toMatchObject({ ok: expect.any(Number) });
+  });
+
   it.each([
+    [['triage', '--azure-fixtures', 'missing.json']],
+    [['triage', '--azure-fixtures', 'x.json', '--live']],
     [['triage', '--lang', 'de']],
     [['triage', '--render', 'pdf']],
     [['triage', '--bogus']],

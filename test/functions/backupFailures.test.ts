@@ -1,8 +1,15 @@
 import { InvocationContext } from '@azure/functions';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 
-import { backupFailures } from '../../functions/backupFailures.js';
+import { AzureState } from '../../scripts/azureState.js';
+import { loadSettings } from '../../src/config/settings.js';
 import { ALERT, RECONSTRUCTED, fixtureBytes, fixtureJson } from '../helpers/fixtures.js';
+import { replay, SUB } from '../helpers/lookups.js';
+
+// The registered handler reads its settings at load: no lookups here (they would use the managed identity).
+vi.stubEnv('LOOKUPS_ENABLED', 'false');
+const { backupFailures, createBackupFailures } = await import('../../functions/backupFailures.js');
+afterAll(() => vi.unstubAllEnvs());
 
 interface Logged {
   level: string;
@@ -52,5 +59,20 @@ describe('backupFailures (Event Hub trigger, cardinality many)', () => {
     const logs: Logged[] = [];
     await backupFailures([], contextFor(0, logs));
     expect(logs.at(-1)!.message).toContain('"bodies":0');
+  });
+
+  it('runs the lookups when they are configured: the logged first action names what was found', async () => {
+    const azure = await replay(new AzureState().vm({ subscriptionId: SUB, resourceGroup: 'rg-app', name: 'vm-app-01', agent: 'not-ready' }));
+    try {
+      const handler = createBackupFailures({ settings: loadSettings({}), lookups: async () => azure.options });
+      const logs: Logged[] = [];
+      await handler([fixtureJson(RECONSTRUCTED)], contextFor(1, logs));
+      const finding = logs.find((log) => /^P\d /.test(log.message))!;
+      expect(finding.message).toContain('Found: agent on vm-app-01 is Not Ready: VM Agent is unresponsive.');
+      const stats = JSON.parse(logs.at(-1)!.message) as { lookups: { reads: number } };
+      expect(stats.lookups.reads).toBe(azure.server.requests.length);
+    } finally {
+      await azure.close();
+    }
   });
 });
