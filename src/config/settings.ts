@@ -1,5 +1,9 @@
 import { DEFAULT_PRIORITY_THRESHOLDS, type PriorityThresholds } from '../core/prioritize.js';
-import { LANGS, type Lang } from '../core/types.js';
+import { checkWebhookUrl } from '../adapters/webhookSender.js';
+import { isStandardWebhookSecret } from '../adapters/standardWebhooks.js';
+import type { NotifyPolicy } from '../core/notify/types.js';
+import { FORMATS, type Format } from '../core/render/renderNotification.js';
+import { LANGS, type Lang, type Priority } from '../core/types.js';
 
 /** One app setting: declared once, validated at start-up, documented in the README from here. */
 export interface SettingSpec {
@@ -16,6 +20,7 @@ export interface SettingSpec {
 
 const positiveNumber = (value: string) => (Number.isFinite(Number(value)) && Number(value) > 0 ? undefined : 'must be a positive number');
 const positiveInteger = (value: string) => (Number.isInteger(Number(value)) && Number(value) > 0 ? undefined : 'must be a positive integer');
+const nonNegativeInteger = (value: string) => (Number.isInteger(Number(value)) && Number(value) >= 0 ? undefined : 'must be a whole number, 0 or more');
 const guid = (value: string) => (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value) ? undefined : 'must be a GUID');
 const oneOf = (values: readonly string[]) => (value: string) => (values.includes(value.toLowerCase()) ? undefined : `must be one of ${values.join(', ')}`);
 
@@ -37,6 +42,19 @@ export const SETTINGS: readonly SettingSpec[] = [
   { name: 'LOOKUP_CACHE_TTL_SECONDS', readBy: 'code', required: false, default: '300', secret: false, description: 'How long a read of the Azure state is reused by later batches.', check: positiveNumber },
   { name: 'ARM_READ_BURST', readBy: 'code', required: false, default: '250', secret: false, description: 'ARM reads sent at once per subscription (ARM’s bucket size).', check: positiveInteger },
   { name: 'ARM_READS_PER_SECOND', readBy: 'code', required: false, default: '25', secret: false, description: 'ARM reads per second per subscription once the burst is spent (ARM’s refill rate).', check: positiveNumber },
+  { name: 'WEBHOOK_URL', readBy: 'code', required: false, secret: true, description: 'Where notifications are posted (Teams Workflows, Slack incoming webhook, or any endpoint). https only; http only to localhost. Without it, messages wait in the outbox.', check: (v) => checkWebhookUrl(v) },
+  { name: 'WEBHOOK_FORMAT', readBy: 'code', required: false, default: 'generic', secret: false, description: '`generic` (signed JSON, schema/notification.v1.json), `teams` (Adaptive Card), `slack` (Block Kit) or `markdown`.', check: oneOf(FORMATS) },
+  { name: 'WEBHOOK_SECRET', readBy: 'code', required: false, secret: true, description: 'Standard Webhooks secret (`whsec_` + 24–64 random bytes in base64) that signs `generic` messages.', check: (v) => (isStandardWebhookSecret(v) ? undefined : 'must be whsec_ followed by 24 to 64 bytes in base64') },
+  { name: 'NOTIFY_MIN_PRIORITY', readBy: 'code', required: false, default: 'P3', secret: false, description: 'Findings below this priority are stored (digest, dashboard) but not sent.', check: oneOf(['P1', 'P2', 'P3', 'P4']) },
+  { name: 'DEDUP_WINDOW_HOURS', readBy: 'code', required: false, default: '24', secret: false, description: 'A repeat of a finding within this window is counted, not sent (unless its priority rises).', check: positiveNumber },
+  { name: 'GROUP_WINDOW_MINUTES', readBy: 'code', required: false, default: '15', secret: false, description: 'Window in which new findings of one code in one vault count as one storm.', check: positiveNumber },
+  { name: 'GROUP_THRESHOLD', readBy: 'code', required: false, default: '5', secret: false, description: 'Past this many new findings of one code in one vault within the window, they are sent as one grouped message.', check: positiveInteger },
+  { name: 'OUTBOX_MAX_AGE_HOURS', readBy: 'code', required: false, default: '24', secret: false, description: 'An undelivered message older than this is dead-lettered (kept, visible, not retried).', check: positiveNumber },
+  { name: 'DELIVERY_TIMEOUT_SECONDS', readBy: 'code', required: false, default: '10', secret: false, description: 'Limit of one delivery attempt.', check: positiveNumber },
+  { name: 'DELIVERY_RETRIES', readBy: 'code', required: false, default: '3', secret: false, description: 'Retries of a delivery before it is left to the redelivery timer.', check: nonNegativeInteger },
+  { name: 'STATE_STORAGE_CONNECTION_STRING', readBy: 'code', required: false, secret: true, description: 'Table storage connection string (local Azurite). In Azure leave it empty: the Function App’s storage account is used with its managed identity.' },
+  { name: 'AzureWebJobsStorage__accountName', readBy: 'code', required: false, secret: false, description: 'The Function App’s storage account (identity-based connection): its Table service holds findings, outbox, events and rejected records.' },
+  { name: 'TABLE_PREFIX', readBy: 'code', required: false, default: 'triage', secret: false, description: 'Prefix of the table names (`<prefix>findings`, `<prefix>outbox`, `<prefix>events`, `<prefix>rejected`).', check: (v) => (/^[A-Za-z][A-Za-z0-9]{0,40}$/.test(v) ? undefined : 'must be letters and digits, starting with a letter') },
   { name: 'PRIORITY_BLAST_RADIUS_P1', readBy: 'code', required: false, default: String(DEFAULT_PRIORITY_THRESHOLDS.blastRadiusP1), secret: false, description: 'Items of one vault failing with the same code that make a failure P1.', check: positiveInteger },
 ];
 
@@ -45,6 +63,18 @@ export interface Settings {
   lang: Lang;
   thresholds: PriorityThresholds;
   lookups: LookupSettings;
+  notify: NotifySettings;
+}
+
+export interface NotifySettings {
+  webhook?: { url: string; format: Format; secret?: string };
+  format: Format;
+  policy: NotifyPolicy;
+  outboxMaxAgeMs: number;
+  attemptTimeoutMs: number;
+  retries: number;
+  storage: { connectionString: string } | { accountName: string } | undefined;
+  tablePrefix: string;
 }
 
 export interface LookupSettings {
@@ -91,6 +121,28 @@ export function loadSettings(env: Readonly<Record<string, string | undefined>>, 
       recurrenceCount: Number(value('PRIORITY_RECURRENCE_COUNT')),
       blastRadiusP2: Number(value('PRIORITY_BLAST_RADIUS_P2')),
       blastRadiusP1: Number(value('PRIORITY_BLAST_RADIUS_P1')),
+    },
+    notify: {
+      ...(value('WEBHOOK_URL') !== '' && {
+        webhook: { url: value('WEBHOOK_URL'), format: value('WEBHOOK_FORMAT') as Format, ...(value('WEBHOOK_SECRET') !== '' && { secret: value('WEBHOOK_SECRET') }) },
+      }),
+      format: value('WEBHOOK_FORMAT') as Format,
+      policy: {
+        dedupWindowMs: Number(value('DEDUP_WINDOW_HOURS')) * 3_600_000,
+        groupWindowMs: Number(value('GROUP_WINDOW_MINUTES')) * 60_000,
+        groupThreshold: Number(value('GROUP_THRESHOLD')),
+        minPriority: value('NOTIFY_MIN_PRIORITY') as Priority,
+      },
+      outboxMaxAgeMs: Number(value('OUTBOX_MAX_AGE_HOURS')) * 3_600_000,
+      attemptTimeoutMs: Number(value('DELIVERY_TIMEOUT_SECONDS')) * 1000,
+      retries: Number(value('DELIVERY_RETRIES')),
+      storage:
+        value('STATE_STORAGE_CONNECTION_STRING') !== ''
+          ? { connectionString: value('STATE_STORAGE_CONNECTION_STRING') }
+          : value('AzureWebJobsStorage__accountName') !== ''
+            ? { accountName: value('AzureWebJobsStorage__accountName') }
+            : undefined,
+      tablePrefix: value('TABLE_PREFIX'),
     },
     lookups: {
       enabled: value('LOOKUPS_ENABLED').toLowerCase() === 'true',

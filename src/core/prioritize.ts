@@ -76,7 +76,7 @@ const LEVELS: readonly Priority[] = ['P1', 'P2', 'P3', 'P4'];
  * transient failure, which starts low because the next scheduled run usually succeeds, and a
  * failure already resolved by a later success, which is P4 whatever else is true.
  */
-export function prioritize(input: PriorityInput): { level: Priority; reasons: PriorityReason[] } {
+export function prioritize(input: PriorityInput): { level: Priority; reasons: PriorityReason[]; context: PriorityContext } {
   const t = input.thresholds ?? DEFAULT_PRIORITY_THRESHOLDS;
   const { context } = input;
   const m = TEXT[input.lang ?? 'en'];
@@ -119,5 +119,5 @@ export function prioritize(input: PriorityInput): { level: Priority; reasons: Pr
     reasons.unshift({ rule: 'resolved', text: m.resolved });
     level = 4;
   }
-  return { level: LEVELS[level - 1] ?? 'P3', reasons };
+  return { level: LEVELS[level - 1] ?? 'P3', reasons, context: { ...context } };
 }

@@ -1,3 +1,5 @@
+import type { PriorityContext } from './prioritize.js';
+
 /** Languages the catalog and the messages are written in. */
 export type Lang = 'en' | 'fr';
 export const LANGS: readonly Lang[] = ['en', 'fr'];
@@ -199,7 +201,7 @@ export interface EnrichedEvent {
     link: string;
   };
   causes: EnrichedCause[];
-  priority: { level: Priority; reasons: PriorityReason[] };
+  priority: { level: Priority; reasons: PriorityReason[]; context?: PriorityContext };
   lookups: LookupRecord[];
   summary: {
     headline: string;

@@ -1,0 +1,47 @@
+import type { TokenCredential } from '@azure/core-auth';
+
+import type { NotifySettings } from '../config/settings.js';
+import type { Deliver } from '../pipeline/deliver.js';
+import type { NotifyOptions } from '../pipeline/notify.js';
+import { TableStore } from './tableStore.js';
+import { sendWebhook, type WebhookTarget } from './webhookSender.js';
+
+export interface NotificationRuntime {
+  store: TableStore;
+  deliver: Deliver | undefined;
+  options: Omit<NotifyOptions, 'now'>;
+  maxAgeMs: number;
+}
+
+/**
+ * The store and the webhook of a process. In Azure the tables are the Function App's own storage
+ * account, reached with its managed identity (no key); locally a connection string (Azurite).
+ */
+export async function openNotifications(settings: NotifySettings, overrides: { connectionString?: string; credential?: TokenCredential; fetch?: typeof fetch; minDelayInMs?: number } = {}): Promise<NotificationRuntime> {
+  const storage = overrides.connectionString !== undefined ? { connectionString: overrides.connectionString } : settings.storage;
+  if (storage === undefined) throw new Error('No table storage configured: set AzureWebJobsStorage__accountName (Azure) or STATE_STORAGE_CONNECTION_STRING (local).');
+  let store: TableStore;
+  if ('connectionString' in storage) store = new TableStore({ connectionString: storage.connectionString }, { prefix: settings.tablePrefix });
+  else {
+    const credential = overrides.credential ?? new (await import('@azure/identity')).DefaultAzureCredential();
+    store = new TableStore({ endpoint: `https://${storage.accountName}.table.core.windows.net`, credential }, { prefix: settings.tablePrefix });
+  }
+  await store.ensureTables();
+  const target: WebhookTarget | undefined = settings.webhook;
+  const deliver: Deliver | undefined =
+    target === undefined
+      ? undefined
+      : (message) =>
+          sendWebhook(target, message, {
+            attemptTimeoutInMs: settings.attemptTimeoutMs,
+            retries: settings.retries,
+            ...(overrides.fetch !== undefined && { fetch: overrides.fetch }),
+            ...(overrides.minDelayInMs !== undefined && { minDelayInMs: overrides.minDelayInMs, maxDelayInMs: overrides.minDelayInMs * 8 }),
+          });
+  return {
+    store,
+    deliver,
+    maxAgeMs: settings.outboxMaxAgeMs,
+    options: { store, format: target?.format ?? settings.format, policy: settings.policy, ...(deliver !== undefined && { deliver }) },
+  };
+}

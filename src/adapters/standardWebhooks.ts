@@ -1,0 +1,19 @@
+import { createHmac } from 'node:crypto';
+
+/**
+ * Standard Webhooks v1 signature: `v1,<base64 HMAC-SHA256 of "{id}.{timestamp}.{body}">`, the key
+ * being the base64 text after the `whsec_` prefix. The id stays the same across retries; the
+ * timestamp is the attempt's, in seconds.
+ */
+export function signStandardWebhook(secret: string, id: string, timestampSeconds: number, body: string): string {
+  const key = Buffer.from(secret.startsWith('whsec_') ? secret.slice('whsec_'.length) : secret, 'base64');
+  const signature = createHmac('sha256', key).update(`${id}.${timestampSeconds}.${body}`).digest('base64');
+  return `v1,${signature}`;
+}
+
+/** Whether a secret has the documented shape: `whsec_` and 24 to 64 bytes of base64. */
+export function isStandardWebhookSecret(secret: string): boolean {
+  if (!secret.startsWith('whsec_')) return false;
+  const bytes = Buffer.from(secret.slice(6), 'base64');
+  return bytes.length >= 24 && bytes.length <= 64;
+}

@@ -1,0 +1,114 @@
+import { prioritize, type PriorityContext, type PriorityThresholds } from '../prioritize.js';
+import type { EnrichedEvent, Priority } from '../types.js';
+import { findingPartitionKey, findingRowKey, itemKeyOf, vaultKeyOf } from './findingKeys.js';
+import type { FindingState, NotifyPolicy } from './types.js';
+
+const RANK: Record<Priority, number> = { P1: 1, P2: 2, P3: 3, P4: 4 };
+const MAX_JOB_IDS = 50;
+const HOUR = 3_600_000;
+
+export interface FailureDecision {
+  state: FindingState;
+  /** The event with its priority recomputed from the finding's history. */
+  event: EnrichedEvent;
+  notify?: { kind: 'new' | 'update'; reason?: string };
+  /** False when the job was already counted (a redelivery): nothing changed. */
+  changed: boolean;
+}
+
+/**
+ * A failed job against what is remembered of its finding (backup item, code). A repeat within
+ * the window is counted and stays quiet; a rise in priority, or a repeat once the window has
+ * passed, sends an update; findings below the notification threshold are kept quiet until they
+ * reach it. Pure: the caller reads and writes the state (with ETags).
+ */
+export function decideFailure(current: FindingState | undefined, incoming: EnrichedEvent, policy: NotifyPolicy, thresholds: PriorityThresholds | undefined, now: Date): FailureDecision {
+  if (current !== undefined && current.jobIds.includes(incoming.id)) return { state: current, event: current.lastEvent, changed: false };
+  const at = incoming.job.startedAt ?? now.toISOString();
+  const reopened = current === undefined || current.status === 'resolved';
+  const itemKey = itemKeyOf(incoming);
+  const base: FindingState = reopened
+    ? {
+        partitionKey: findingPartitionKey(itemKey),
+        rowKey: findingRowKey(incoming.classification.code),
+        status: 'open',
+        itemKey,
+        code: incoming.classification.code,
+        vaultKey: vaultKeyOf(incoming),
+        vmName: incoming.job.vmName,
+        vaultName: incoming.job.vaultName,
+        firstFailedAt: at,
+        lastFailedAt: at,
+        occurrences: 0,
+        notifiedLevel: null,
+        notifiedAt: null,
+        jobIds: current?.jobIds ?? [],
+        lastEvent: incoming,
+        resolvedAt: null,
+        resolvedByJobId: null,
+      }
+    : current;
+  const occurrences = base.occurrences + 1;
+  const firstFailedAt = at < base.firstFailedAt ? at : base.firstFailedAt;
+  const lastFailedAt = at > base.lastFailedAt ? at : base.lastFailedAt;
+  const event = reprioritize(incoming, { occurrences, openForHours: (Date.parse(lastFailedAt) - Date.parse(firstFailedAt)) / HOUR }, thresholds);
+  const level = event.priority.level;
+  let state: FindingState = {
+    ...base,
+    occurrences,
+    firstFailedAt,
+    lastFailedAt,
+    jobIds: [...base.jobIds, incoming.id].slice(-MAX_JOB_IDS),
+    lastEvent: event,
+    vmName: event.job.vmName ?? base.vmName,
+  };
+
+  let notify: FailureDecision['notify'];
+  if (event.resolvedBy !== undefined) {
+    // Failed and already fixed within the same input: recorded, not worth a message.
+  } else if (state.notifiedLevel === null) {
+    if (RANK[level] <= RANK[policy.minPriority]) notify = { kind: 'new' };
+  } else if (RANK[level] < RANK[state.notifiedLevel]) {
+    notify = { kind: 'update', reason: `priority rose from ${state.notifiedLevel} to ${level}` };
+  } else if (state.notifiedAt !== null && now.getTime() - Date.parse(state.notifiedAt) >= policy.dedupWindowMs) {
+    notify = { kind: 'update', reason: `still failing: ${occurrences} failures since ${firstFailedAt}` };
+  }
+  if (notify !== undefined) state = { ...state, notifiedLevel: level, notifiedAt: now.toISOString() };
+  if (event.resolvedBy !== undefined) state = { ...state, status: 'resolved', resolvedAt: event.resolvedBy.at ?? now.toISOString(), resolvedByJobId: event.resolvedBy.jobId };
+  return { state, event, ...(notify !== undefined && { notify }), changed: true };
+}
+
+export interface SuccessDecision {
+  state: FindingState;
+  notify: boolean;
+  changed: boolean;
+}
+
+/** A successful backup of the item closes its open finding; one "resolved" message if it was ever sent. */
+export function decideSuccess(current: FindingState, jobId: string, at: string | null, now: Date): SuccessDecision {
+  if (current.status !== 'open' || (at !== null && at < current.lastFailedAt)) return { state: current, notify: false, changed: false };
+  return {
+    state: { ...current, status: 'resolved', resolvedAt: at ?? now.toISOString(), resolvedByJobId: jobId },
+    notify: current.notifiedLevel !== null,
+    changed: true,
+  };
+}
+
+/** The priority again, with what the finding's history adds: failures in a row, and how long it has been open. */
+function reprioritize(event: EnrichedEvent, history: { occurrences: number; openForHours: number }, thresholds: PriorityThresholds | undefined): EnrichedEvent {
+  const before = event.priority.context ?? {};
+  const context: PriorityContext = {
+    ...before,
+    consecutiveFailures: Math.max(before.consecutiveFailures ?? 1, history.occurrences),
+    ...(history.occurrences > 1 && { hoursSinceLastSuccess: Math.max(before.hoursSinceLastSuccess ?? 0, history.openForHours) }),
+  };
+  const priority = prioritize({
+    category: event.classification.category,
+    known: event.classification.known,
+    causes: event.causes,
+    context,
+    lang: event.lang,
+    ...(thresholds !== undefined && { thresholds }),
+  });
+  return { ...event, priority: { ...priority, context } };
+}

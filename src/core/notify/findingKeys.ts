@@ -1,0 +1,28 @@
+import { createHash } from 'node:crypto';
+
+import type { EnrichedEvent } from '../types.js';
+
+/** Table keys may not hold `/ \ # ?` nor control characters: ids are hashed, codes normalised. */
+const hash = (text: string) => createHash('sha256').update(text.toLowerCase()).digest('hex').slice(0, 40);
+
+/** The backup item of an event, normalised: what a success shares with a failure. */
+export function itemKeyOf(event: EnrichedEvent): string {
+  return (event.job.backupItemUniqueId ?? event.job.backupItemId ?? event.job.vmResourceId ?? event.id).toLowerCase();
+}
+
+export function findingPartitionKey(itemKey: string): string {
+  return `item-${hash(itemKey)}`;
+}
+
+export function findingRowKey(code: string): string {
+  return code.toLowerCase().replace(/[^a-z0-9-]/g, '_').slice(0, 200) || 'unknown';
+}
+
+export function vaultKeyOf(event: EnrichedEvent): string {
+  return (event.job.vaultId ?? event.job.vaultName ?? 'unknown-vault').toLowerCase();
+}
+
+/** A stable message id: the same decision taken twice (a redelivery, a second instance) gives the same id. */
+export function messageId(...parts: string[]): string {
+  return `msg-${hash(parts.join('|'))}`;
+}

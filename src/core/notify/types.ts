@@ -1,0 +1,69 @@
+import type { EnrichedEvent, Lang, Priority } from '../types.js';
+
+/** What kind of message a notification is. */
+export type NotificationKind = 'new' | 'update' | 'resolved' | 'group';
+
+/** The remembered state of one finding: a (backup item, error code) pair. */
+export interface FindingState {
+  /** Partition: the backup item; row: the error code (both normalised). */
+  partitionKey: string;
+  rowKey: string;
+  status: 'open' | 'resolved';
+  itemKey: string;
+  code: string;
+  vaultKey: string;
+  vmName: string | null;
+  vaultName: string | null;
+  /** Start of the first failure of this open period (job time). */
+  firstFailedAt: string;
+  /** Start of the latest failure seen. */
+  lastFailedAt: string;
+  occurrences: number;
+  /** Priority of the last message sent about it; null while it was never worth a message. */
+  notifiedLevel: Priority | null;
+  notifiedAt: string | null;
+  /** Recent job ids, so a redelivered job is not counted twice. */
+  jobIds: string[];
+  /** The latest enriched event, for resolution messages and the dashboard. */
+  lastEvent: EnrichedEvent;
+  resolvedAt: string | null;
+  resolvedByJobId: string | null;
+}
+
+/** One message to send, in a renderer-neutral shape (see schema/notification.v1.json). */
+export interface Notification {
+  /** Stable across retries and instances: the idempotency key (`webhook-id`). */
+  id: string;
+  kind: NotificationKind;
+  lang: Lang;
+  priority: Priority;
+  createdAt: string;
+  /** The finding(s) it is about; a group lists several. */
+  events: EnrichedEvent[];
+  occurrences: number;
+  /** For `group`: how many items of the vault fail with the code in the window. */
+  groupSize?: number;
+  /** For `update`: why it is sent again. */
+  reason?: string;
+  /** For `resolved`: the successful job. */
+  resolvedBy?: { jobId: string; at: string | null };
+}
+
+/** Rules of the notification stage, from configuration. */
+export interface NotifyPolicy {
+  /** A repeat within this window stays quiet unless priority rises. @default 24 h */
+  dedupWindowMs: number;
+  /** New findings of one code in one vault within this window are grouped… @default 15 min */
+  groupWindowMs: number;
+  /** …once there are more than this many. @default 5 */
+  groupThreshold: number;
+  /** Findings below this priority are stored but not sent (P4 is for the digest). @default 'P3' */
+  minPriority: Priority;
+}
+
+export const DEFAULT_NOTIFY_POLICY: NotifyPolicy = Object.freeze({
+  dedupWindowMs: 24 * 3_600_000,
+  groupWindowMs: 15 * 60_000,
+  groupThreshold: 5,
+  minPriority: 'P3',
+});

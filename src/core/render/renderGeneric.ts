@@ -1,0 +1,57 @@
+import type { Notification } from '../notify/types.js';
+import type { EnrichedEvent } from '../types.js';
+import { renderWithin } from './detailLevels.js';
+import { titleOf } from './notificationLabels.js';
+
+/** Standard Webhooks recommends payloads under 20 KB. */
+export const GENERIC_MAX_BYTES = 20_000;
+
+/**
+ * The versioned JSON payload of generic webhooks (schema/notification.v1.json), in the Standard
+ * Webhooks envelope `{type, timestamp, data}`. Findings carry their summary and ranked causes;
+ * the full enriched events stay in the store (and behind `detailsUrl`).
+ */
+export function renderGeneric(notification: Notification, options: { detailsUrl?: string } = {}): string {
+  return renderWithin(
+    (detail, shortened) =>
+      JSON.stringify({
+        type: `backup.failure.${notification.kind}`,
+        timestamp: notification.createdAt,
+        data: {
+          schemaVersion: '1.0',
+          id: notification.id,
+          kind: notification.kind,
+          priority: notification.priority,
+          lang: notification.lang,
+          title: titleOf(notification),
+          occurrences: notification.occurrences,
+          ...(notification.groupSize !== undefined && { groupSize: notification.groupSize }),
+          ...(notification.reason !== undefined && { reason: notification.reason }),
+          ...(notification.resolvedBy !== undefined && { resolvedBy: notification.resolvedBy }),
+          ...(options.detailsUrl !== undefined && { detailsUrl: options.detailsUrl }),
+          truncated: shortened,
+          findings: notification.events.slice(0, Math.max(1, detail.groupItems)).map((event) => toFinding(event, detail.causes, detail.evidence)),
+        },
+      }),
+    (body) => Buffer.byteLength(body, 'utf8') <= GENERIC_MAX_BYTES,
+  );
+}
+
+function toFinding(event: EnrichedEvent, causes: number, evidence: number) {
+  return {
+    id: event.id,
+    priority: event.priority.level,
+    headline: event.summary.headline,
+    firstAction: event.summary.firstAction,
+    code: event.classification.code,
+    known: event.classification.known,
+    link: event.classification.link,
+    vmName: event.job.vmName,
+    vmResourceGroup: event.job.vmResourceGroup,
+    vmResourceId: event.job.vmResourceId,
+    vaultName: event.job.vaultName,
+    vaultId: event.job.vaultId,
+    startedAt: event.job.startedAt,
+    causes: event.causes.slice(0, causes).map((cause) => ({ id: cause.id, rank: cause.rank, title: cause.title, verdict: cause.verdict, evidence: cause.evidence.slice(0, evidence).map((e) => e.summary) })),
+  };
+}

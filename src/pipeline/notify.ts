@@ -1,0 +1,236 @@
+import { decideFailure, decideSuccess } from '../core/notify/decide.js';
+import { findingPartitionKey, findingRowKey, itemKeyOf, vaultKeyOf } from '../core/notify/findingKeys.js';
+import { notificationIds, toFindingNotification } from '../core/notify/toNotification.js';
+import { DEFAULT_NOTIFY_POLICY, type FindingState, type Notification, type NotifyPolicy } from '../core/notify/types.js';
+import type { PriorityThresholds } from '../core/prioritize.js';
+import { renderNotification, type Format } from '../core/render/renderNotification.js';
+import type { EnrichedEvent } from '../core/types.js';
+import { deliverMessage, type Deliver } from './deliver.js';
+import type { NotificationStore, OutboxMessage } from './store.js';
+import type { Resolution, TriageResult } from './triage.js';
+
+export interface NotifyOptions {
+  store: NotificationStore;
+  /** The webhook's format; messages are rendered once, at decision time, and stored rendered. */
+  format: Format;
+  /** Sends one message; absent when no webhook is configured (messages then wait in the outbox). */
+  deliver?: Deliver;
+  policy?: NotifyPolicy;
+  thresholds?: PriorityThresholds;
+  now?: () => Date;
+  detailsUrl?: (notification: Notification) => string | undefined;
+  /** How long an instance holds a message it is sending. @default 120_000 */
+  leaseMs?: number;
+}
+
+export interface NotifyOutcome {
+  messages: Record<Notification['kind'], number>;
+  /** Repeats and below-threshold findings: counted, not sent. */
+  quiet: number;
+  /** Jobs already counted before (a redelivered batch). */
+  duplicates: number;
+  delivered: number;
+  pending: number;
+  dead: number;
+}
+
+interface Planned {
+  notification: Notification;
+}
+
+const MAX_CONFLICT_RETRIES = 8;
+
+/**
+ * The stateful half of a batch: store the events and rejections, decide per finding (new,
+ * repeat, escalation), close findings that a success resolves, fold storms into one message,
+ * write every message to the outbox before the state that records it, then deliver. Idempotent
+ * across redeliveries and safe across concurrent instances (deterministic ids, ETags, leases).
+ */
+export async function notifyBatch(result: TriageResult, options: NotifyOptions): Promise<NotifyOutcome> {
+  const now = (options.now ?? (() => new Date()))();
+  const policy = options.policy ?? DEFAULT_NOTIFY_POLICY;
+  const outcome: NotifyOutcome = { messages: { new: 0, update: 0, resolved: 0, group: 0 }, quiet: 0, duplicates: 0, delivered: 0, pending: 0, dead: 0 };
+  await options.store.saveEvents(result.events);
+  await options.store.saveRejected(result.rejected);
+
+  // Failures, finding by finding, in job order.
+  const byFinding = new Map<string, EnrichedEvent[]>();
+  for (const event of result.events) {
+    const key = `${findingPartitionKey(itemKeyOf(event))}|${findingRowKey(event.classification.code)}`;
+    const list = byFinding.get(key) ?? [];
+    list.push(event);
+    byFinding.set(key, list);
+  }
+  const planned: Planned[] = [];
+  // 1. Read and decide, writing nothing yet.
+  const decided: Decided[] = [];
+  for (const events of byFinding.values()) {
+    events.sort((a, b) => (a.job.startedAt ?? '').localeCompare(b.job.startedAt ?? ''));
+    decided.push(await decideFinding(events, options, policy, now));
+  }
+  // 2. Every message goes to the outbox before the state that says it was sent: a crash in
+  //    between replays the same decision, with the same message ids, at the next delivery.
+  const fresh = decided.flatMap((entry) => entry.messages.filter((m) => m.kind === 'new').map((notification) => ({ notification, event: notification.events[0]! })));
+  await foldStorms(fresh, options, policy, now, planned);
+  for (const entry of decided) for (const notification of entry.messages.filter((m) => m.kind === 'update')) await enqueue(notification, options, planned);
+  // 3. Save the states; a lost race replays read-decide-enqueue-save for that finding alone.
+  for (const entry of decided) {
+    let current = entry;
+    for (let attempt = 1; ; attempt += 1) {
+      if (current.state === undefined) break;
+      if ((await options.store.saveFinding(current.state, current.etag)) === 'saved') {
+        outcome.quiet += current.quiet;
+        outcome.duplicates += current.duplicates;
+        break;
+      }
+      if (attempt >= MAX_CONFLICT_RETRIES) throw new Error(`Gave up after ${MAX_CONFLICT_RETRIES} write conflicts on finding ${current.key}: the store is contended.`);
+      await new Promise((done) => setTimeout(done, Math.random() * 20 * attempt));
+      current = await decideFinding(current.events, options, policy, now);
+      for (const notification of current.messages) await enqueue(notification, options, planned);
+    }
+  }
+
+  await resolve(result.resolutions, options, now, planned);
+
+  for (const { notification } of planned) outcome.messages[notification.kind] += 1;
+  if (options.deliver !== undefined) {
+    for (const { notification } of planned) {
+      const settled = await deliverMessage(notification.id, options.store, options.deliver, now, options.leaseMs ?? 120_000);
+      if (settled === 'delivered') outcome.delivered += 1;
+      else if (settled === 'dead') outcome.dead += 1;
+      else outcome.pending += 1;
+    }
+  } else outcome.pending += planned.length;
+  return outcome;
+}
+
+interface Decided {
+  key: string;
+  events: EnrichedEvent[];
+  state: FindingState | undefined;
+  etag: string | undefined;
+  messages: Notification[];
+  quiet: number;
+  duplicates: number;
+}
+
+/** One finding's events against its stored state: the state to write and the messages it calls for. */
+async function decideFinding(events: EnrichedEvent[], options: NotifyOptions, policy: NotifyPolicy, now: Date): Promise<Decided> {
+  const first = events[0]!;
+  const partitionKey = findingPartitionKey(itemKeyOf(first));
+  const rowKey = findingRowKey(first.classification.code);
+  const stored = await options.store.getFinding(partitionKey, rowKey);
+  let state = stored?.value;
+  const previousResolvedAt = state?.status === 'resolved' ? state.resolvedAt : null;
+  const messages: Notification[] = [];
+  let quiet = 0;
+  let duplicates = 0;
+  for (const event of events) {
+    const before = state;
+    const decision = decideFailure(state, event, policy, options.thresholds, now);
+    if (!decision.changed) {
+      duplicates += 1;
+      continue;
+    }
+    state = decision.state;
+    if (decision.notify === undefined) {
+      quiet += 1;
+      continue;
+    }
+    const created = now.toISOString();
+    if (decision.notify.kind === 'new') {
+      messages.push(toFindingNotification(notificationIds.new(state, previousResolvedAt), 'new', decision.event, state, created));
+    } else {
+      const id = decision.notify.reason?.startsWith('priority rose')
+        ? notificationIds.escalation(state, before?.notifiedLevel ?? 'none', decision.event.priority.level)
+        : notificationIds.reminder(state, Math.floor(now.getTime() / policy.dedupWindowMs));
+      messages.push(toFindingNotification(id, 'update', decision.event, state, created, { reason: decision.notify.reason! }));
+    }
+  }
+  return { key: `${partitionKey}|${rowKey}`, events, state, etag: stored?.etag, messages, quiet, duplicates };
+}
+
+/**
+ * Storm control: per vault and code, the new findings of a window are sent one by one up to the
+ * threshold; past it, they become one group message, and later ones join the group quietly.
+ */
+async function foldStorms(fresh: Array<{ notification: Notification; event: EnrichedEvent }>, options: NotifyOptions, policy: NotifyPolicy, now: Date, planned: Planned[]): Promise<void> {
+  const byStorm = new Map<string, typeof fresh>();
+  const windowIndex = Math.floor(now.getTime() / policy.groupWindowMs);
+  for (const entry of fresh) {
+    const key = `${vaultKeyOf(entry.event)}|${entry.event.classification.code.toLowerCase()}|${windowIndex}`;
+    const list = byStorm.get(key) ?? [];
+    list.push(entry);
+    byStorm.set(key, list);
+  }
+  for (const [key, entries] of byStorm) {
+    await withConflictRetry(async () => {
+      const group = (await options.store.getGroup(key)) ?? { key, count: 0, items: [], messageId: null };
+      const names = entries.map((entry) => entry.event.job.vmName ?? entry.event.id);
+      const count = group.count + entries.length;
+      if (group.messageId === null && count <= policy.groupThreshold) {
+        for (const entry of entries) await enqueue(entry.notification, options, planned);
+        return options.store.saveGroup({ ...group, count, items: [...group.items, ...names] });
+      }
+      let messageId = group.messageId;
+      if (messageId === null) {
+        messageId = notificationIds.group(key);
+        const events = entries.map((entry) => entry.event).sort((a, b) => rank(a) - rank(b));
+        const level = events[0]!.priority.level;
+        await enqueue({ id: messageId, kind: 'group', lang: events[0]!.lang, priority: level, createdAt: now.toISOString(), events, occurrences: entries.length, groupSize: count }, options, planned);
+      }
+      return options.store.saveGroup({ ...group, count, items: [...group.items, ...names], messageId });
+    });
+  }
+}
+
+const rank = (event: EnrichedEvent) => Number(event.priority.level.slice(1));
+
+/** A success closes every open finding of its item; those that were ever notified get one "resolved". */
+async function resolve(resolutions: readonly Resolution[], options: NotifyOptions, now: Date, planned: Planned[]): Promise<void> {
+  for (const resolution of resolutions) {
+    const partitionKey = findingPartitionKey(resolution.itemKey);
+    for (const { value } of await options.store.listItemFindings(partitionKey)) {
+      if (value.status !== 'open') continue;
+      await withConflictRetry(async () => {
+        const stored = await options.store.getFinding(partitionKey, value.rowKey);
+        if (stored === undefined) return 'saved';
+        const decision = decideSuccess(stored.value, resolution.jobId, resolution.completedAt, now);
+        if (!decision.changed) return 'saved';
+        if (decision.notify) {
+          const id = notificationIds.resolved(stored.value);
+          await enqueue(toFindingNotification(id, 'resolved', stored.value.lastEvent, decision.state, now.toISOString(), { resolvedBy: { jobId: resolution.jobId, at: resolution.completedAt } }), options, planned);
+        }
+        return options.store.saveFinding(decision.state, stored.etag);
+      });
+    }
+  }
+}
+
+async function enqueue(notification: Notification, options: NotifyOptions, planned: Planned[]): Promise<void> {
+  if (planned.some((entry) => entry.notification.id === notification.id)) return;
+  const rendered = renderNotification(options.format, notification, { ...(options.detailsUrl?.(notification) !== undefined && { detailsUrl: options.detailsUrl(notification)! }) });
+  const message: OutboxMessage = {
+    id: notification.id,
+    kind: notification.kind,
+    priority: notification.priority,
+    headline: notification.events[0]?.summary.headline ?? '',
+    contentType: rendered.contentType,
+    body: rendered.body,
+    status: 'pending',
+    attempts: 0,
+    rounds: 0,
+    createdAt: notification.createdAt,
+    nextAttemptAt: notification.createdAt,
+  };
+  if ((await options.store.enqueue(message)) === 'created') planned.push({ notification });
+}
+
+/** Runs a read-decide-write step again while its conditional write loses a race. */
+async function withConflictRetry(step: () => Promise<'saved' | 'conflict'>): Promise<void> {
+  for (let attempt = 1; attempt <= MAX_CONFLICT_RETRIES; attempt += 1) {
+    if ((await step()) === 'saved') return;
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+  }
+  throw new Error(`Gave up after ${MAX_CONFLICT_RETRIES} write conflicts on the same finding: the store is contended.`);
+}
