@@ -13,6 +13,15 @@ describe('settings', () => {
       lang: 'en',
       thresholds: { rpoHours: 24, recurrenceCount: 3, blastRadiusP2: 5, blastRadiusP1: 20 },
       lookups: { enabled: true, concurrency: 16, deadlineMs: 25_000, cacheTtlMs: 300_000, armBurst: 250, armReadsPerSecond: 25 },
+      notify: {
+        format: 'generic',
+        policy: { dedupWindowMs: 86_400_000, groupWindowMs: 900_000, groupThreshold: 5, minPriority: 'P3' },
+        outboxMaxAgeMs: 86_400_000,
+        attemptTimeoutMs: 10_000,
+        retries: 3,
+        storage: undefined,
+        tablePrefix: 'triage',
+      },
     });
   });
 
@@ -32,6 +41,11 @@ describe('settings', () => {
       'TRIAGE_LANG must be one of en, fr (got "de").',
       'PRIORITY_RECURRENCE_COUNT must be a positive integer (got "2.5").',
     ]);
+  });
+
+  it('keeps secrets out of its messages', () => {
+    expect(() => loadSettings({ WEBHOOK_URL: 'http://example.com/hook?sig=TOPSECRET' })).toThrow('WEBHOOK_URL must be https (plain http is accepted only for 127.0.0.1/localhost) (got "***").');
+    expect(() => loadSettings({ WEBHOOK_SECRET: 'whsec_short' })).toThrow(/WEBHOOK_SECRET must be whsec_ followed by 24 to 64 bytes in base64 \(got "\*\*\*"\)/);
   });
 
   it('requires the host settings at start-up', () => {
