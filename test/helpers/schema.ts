@@ -11,6 +11,13 @@ addFormats(ajv);
 const load = (name: string) => JSON.parse(readFileSync(new URL(`../../schema/${name}`, import.meta.url), 'utf8')) as object;
 const enriched = ajv.compile(load('enriched-event.v1.json'));
 const rejected = ajv.compile(load('rejected-record.v1.json'));
+const notification = ajv.compile(load('notification.v1.json'));
+
+/** Fails the test with the schema errors when `body` is not a valid generic notification v1. */
+export function expectValidNotification(body: unknown): void {
+  const ok = notification(body);
+  expect(ok ? [] : notification.errors, 'notification.v1.json').toEqual([]);
+}
 
 /** Fails the test with the schema errors when `event` is not a valid enriched event v1. */
 export function expectValidEnrichedEvent(event: unknown): void {

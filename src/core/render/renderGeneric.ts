@@ -1,3 +1,4 @@
+import { toDisplay } from '../fillTemplate.js';
 import type { Notification } from '../notify/types.js';
 import type { EnrichedEvent } from '../types.js';
 import { renderWithin } from './detailLevels.js';
@@ -30,28 +31,30 @@ export function renderGeneric(notification: Notification, options: { detailsUrl?
           ...(notification.resolvedBy !== undefined && { resolvedBy: notification.resolvedBy }),
           ...(options.detailsUrl !== undefined && { detailsUrl: options.detailsUrl }),
           truncated: shortened,
-          findings: notification.events.slice(0, Math.max(1, detail.groupItems)).map((event) => toFinding(event, detail.causes, detail.evidence)),
+          findings: notification.events.slice(0, Math.max(1, detail.groupItems)).map((event) => toFinding(event, detail.causes, detail.evidence, detail.textLength)),
         },
       }),
     (body) => Buffer.byteLength(body, 'utf8') <= GENERIC_MAX_BYTES,
   );
 }
 
-function toFinding(event: EnrichedEvent, causes: number, evidence: number) {
+/** Event text is bounded like any other renderer's (JSON needs no escaping beyond its own). */
+function toFinding(event: EnrichedEvent, causes: number, evidence: number, max: number) {
+  const cut = (text: string | null) => (text === null ? null : toDisplay(text, max));
   return {
     id: event.id,
     priority: event.priority.level,
-    headline: event.summary.headline,
-    firstAction: event.summary.firstAction,
+    headline: toDisplay(event.summary.headline, max),
+    firstAction: { ...event.summary.firstAction, text: toDisplay(event.summary.firstAction.text, max + 300) },
     code: event.classification.code,
     known: event.classification.known,
     link: event.classification.link,
-    vmName: event.job.vmName,
-    vmResourceGroup: event.job.vmResourceGroup,
-    vmResourceId: event.job.vmResourceId,
-    vaultName: event.job.vaultName,
-    vaultId: event.job.vaultId,
+    vmName: cut(event.job.vmName),
+    vmResourceGroup: cut(event.job.vmResourceGroup),
+    vmResourceId: cut(event.job.vmResourceId),
+    vaultName: cut(event.job.vaultName),
+    vaultId: cut(event.job.vaultId),
     startedAt: event.job.startedAt,
-    causes: event.causes.slice(0, causes).map((cause) => ({ id: cause.id, rank: cause.rank, title: cause.title, verdict: cause.verdict, evidence: cause.evidence.slice(0, evidence).map((e) => e.summary) })),
+    causes: event.causes.slice(0, causes).map((cause) => ({ id: cause.id, rank: cause.rank, title: toDisplay(cause.title, max), verdict: cause.verdict, evidence: cause.evidence.slice(0, evidence).map((e) => toDisplay(e.summary, max)) })),
   };
 }
