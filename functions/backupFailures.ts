@@ -2,32 +2,36 @@ import { app, type InvocationContext } from '@azure/functions';
 
 import { fromEventHubBatch } from '../src/adapters/fromEventHubBatch.js';
 import { createLiveLookups } from '../src/adapters/liveLookups.js';
+import { openNotifications } from '../src/adapters/notificationRuntime.js';
 import { loadSettings } from '../src/config/settings.js';
 import { createBatchHandler, type BatchHandlerOptions } from '../src/pipeline/createBatchHandler.js';
 
 /**
  * Event Hub trigger (`cardinality: 'many'`) for a handler of batches. Every body is accounted for
- * in the summary line (`kind: stats`); rejected records are logged whole, with their Event Hub
- * coordinates, at warning level. Returns nothing: a return value would be sent back to the host.
+ * in the summary line (`kind: stats`); rejected records are stored and logged whole, with their
+ * Event Hub coordinates. An error of the store itself is thrown, so the trigger's retry policy
+ * runs the batch again: every step is idempotent.
  */
 export function createBackupFailures(options: BatchHandlerOptions) {
   const handle = createBatchHandler(options);
   return async function backupFailures(messages: unknown[], context: InvocationContext): Promise<void> {
-    const result = await handle(fromEventHubBatch(messages, context.triggerMetadata));
+    const { result, notified } = await handle(fromEventHubBatch(messages, context.triggerMetadata));
     for (const event of result.events) {
       context.info(`${event.priority.level} ${event.summary.headline} | ${event.summary.firstAction.text}`);
     }
     for (const rejection of result.rejected) context.warn(JSON.stringify(rejection));
-    context.info(JSON.stringify({ kind: 'stats', ...result.stats }));
+    context.info(JSON.stringify({ kind: 'stats', ...result.stats, ...(notified !== undefined && { notifications: notified }) }));
+    if (notified !== undefined && notified.dead > 0) context.error(`${notified.dead} notification(s) dead-lettered: see the outbox table (status "dead").`);
   };
 }
 
 const settings = loadSettings(process.env);
 
-/** The registered handler: lookups with the app's managed identity unless LOOKUPS_ENABLED=false. */
+/** The registered handler: lookups with the app's managed identity, state in its storage account. */
 export const backupFailures = createBackupFailures({
   settings,
   ...(settings.lookups.enabled && { lookups: () => createLiveLookups(settings.lookups) }),
+  ...(settings.notify.storage !== undefined && { notifications: async () => (await openNotifications(settings.notify)).options }),
 });
 
 app.eventHub('backupFailures', {
@@ -35,5 +39,6 @@ app.eventHub('backupFailures', {
   eventHubName: '%EVENTHUB_NAME%',
   consumerGroup: '%EVENTHUB_CONSUMER_GROUP%',
   cardinality: 'many',
+  retry: { strategy: 'exponentialBackoff', maxRetryCount: 5, minimumInterval: { seconds: 10 }, maximumInterval: { minutes: 5 } },
   handler: backupFailures,
 });

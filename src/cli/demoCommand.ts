@@ -5,7 +5,13 @@ import { parseArgs } from 'node:util';
 import { renderText } from '../core/render/renderText.js';
 import { toDisplay } from '../core/fillTemplate.js';
 import type { Lang } from '../core/types.js';
-import { triage, triageWithLookups, type TriageResult } from '../pipeline/triage.js';
+import { startLocalReceiver } from '../adapters/localReceiver.js';
+import { openNotifications } from '../adapters/notificationRuntime.js';
+import { startAzurite } from '../adapters/startAzurite.js';
+import { loadSettings } from '../config/settings.js';
+import { createBatchHandler } from '../pipeline/createBatchHandler.js';
+import type { NotifyOutcome } from '../pipeline/notify.js';
+import type { TriageResult } from '../pipeline/triage.js';
 import { write, type CliIo } from './io.js';
 import { openLookups } from './openLookups.js';
 import { parseLang } from './options.js';
@@ -13,6 +19,8 @@ import { projectRoot } from './paths.js';
 import { readInputs } from './readInputs.js';
 
 const PRIORITY_ORDER = { P1: 0, P2: 1, P3: 2, P4: 3 } as const;
+/** A throw-away signing secret for the local demo receiver. */
+const DEMO_SECRET = `whsec_${Buffer.from('azure-backup-triage-demo-secret!').toString('base64')}`;
 
 /** `demo` (what `npm start` runs): the whole pipeline over the bundled samples, printed for people. */
 export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
@@ -26,11 +34,26 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
   const bodies = await readInputs(files.map((name) => join(dir, name)), io.stdin, io.cwd);
   const fixtures = values['azure-fixtures'] ?? join(projectRoot(), 'samples', 'azure', 'state.json');
   const lookups = values['no-lookups'] ? undefined : await openLookups({ fixtures }, io.cwd, { ...process.env, LOOKUP_DEADLINE_SECONDS: process.env['LOOKUP_DEADLINE_SECONDS'] ?? '10' });
+  const received: string[] = [];
+  const receiver = await startLocalReceiver({
+    onRequest: (request) => {
+      const message = JSON.parse(request.body) as { data: { kind: string; title: string; findings: Array<{ headline: string }>; groupSize?: number } };
+      const first = message.data.findings[0]?.headline ?? '';
+      received.push(`  ← ${message.data.kind.padEnd(8)} ${message.data.title}${message.data.kind === 'group' ? '' : ` | ${toDisplay(first, 160)}`} (webhook-id ${String(request.headers['webhook-id']).slice(0, 16)}…, signed: ${request.headers['webhook-signature'] !== undefined})`);
+    },
+  });
+  const azurite = await startAzurite();
   let result: TriageResult;
+  let notified: NotifyOutcome | undefined;
   try {
-    result = lookups === undefined ? triage(bodies, { lang }) : await triageWithLookups(bodies, { lang }, lookups.options);
+    const settings = loadSettings({ TRIAGE_LANG: lang, WEBHOOK_URL: receiver.url, WEBHOOK_FORMAT: 'generic', WEBHOOK_SECRET: DEMO_SECRET });
+    const runtime = await openNotifications(settings.notify, { connectionString: azurite.connectionString });
+    const handle = createBatchHandler({ settings, ...(lookups !== undefined && { lookups: async () => lookups.options }), notifications: async () => runtime.options });
+    ({ result, notified } = await handle(bodies));
   } finally {
     await lookups?.close();
+    await azurite.stop();
+    await receiver.close();
   }
 
   const events = [...result.events].sort((a, b) => PRIORITY_ORDER[a.priority.level] - PRIORITY_ORDER[b.priority.level]);
@@ -52,6 +75,10 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
     io.stdout,
     `\nRecords: ${s.records} = ${s.findings} findings + ${s.resolutions} resolutions + ${s.ignored.total} ignored + ${s.rejected.total} rejected (${s.elapsedMs} ms)\n`,
   );
+  if (notified !== undefined) {
+    await write(io.stdout, `\nNotifications (generic JSON, signed per Standard Webhooks) received by a local webhook at ${receiver.url}:\n${received.join('\n')}\n`);
+    await write(io.stdout, `${notified.messages.new} new, ${notified.messages.update} update, ${notified.messages.resolved} resolved, ${notified.messages.group} group; ${notified.quiet} below the threshold or repeats stayed quiet; state kept in Azurite (in memory).\n`);
+  }
   if (lookups !== undefined && s.lookups !== undefined) {
     const outcomes = Object.entries(s.lookups.byProbe).map(([probe, counts]) => `${probe} ${Object.entries(counts).map(([status, n]) => `${n} ${status}`).join('/')}`);
     await write(io.stdout, `Lookups: ${s.lookups.reads} distinct reads, ${lookups.http.requests} HTTP requests, ${s.lookups.cacheHits} from cache; ${outcomes.join(', ')}\n`);

@@ -1,5 +1,6 @@
 import { demoCommand } from './demoCommand.js';
 import { UsageError, write, type CliIo } from './io.js';
+import { runCommand } from './runCommand.js';
 import { triageCommand } from './triageCommand.js';
 
 export const USAGE = `Usage: backup-triage <command> [options]
@@ -10,7 +11,14 @@ Commands:
       --lang en|fr        language of the messages (default en)
       --render json|markdown
       --stats             one final JSON line of counters on stderr
-      --no-lookups        do not query Azure (the default until lookups are configured)
+      --azure-fixtures FILE  look the Azure state up in a replay of recorded answers
+      --live              look it up in Azure (DefaultAzureCredential)
+      --no-lookups        do not look anything up
+  run [FILE…|-]        The Event Hub function's whole path: triage, lookups, store (Azurite in memory
+                     unless STATE_STORAGE_CONNECTION_STRING), dedup, grouping, delivery or outbox.
+      --webhook URL       where to post (https; http only to localhost); default WEBHOOK_URL
+      --format generic|teams|slack|markdown   --secret whsec_…   --lang en|fr   --stats
+      --azure-fixtures FILE | --live | --no-lookups
   demo [--lang en|fr]  Run the pipeline over the bundled samples and print the findings (npm start).
   help                 Show this text.
 
@@ -19,6 +27,7 @@ Exit status: 0 when the input was processed (even with rejections), 2 on usage e
 
 const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> = {
   triage: triageCommand,
+  run: (argv, io) => runCommand(argv, io),
   demo: demoCommand,
 };
 
@@ -38,7 +47,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return await command(rest, io);
   } catch (error) {
     const err = error as Error;
-    if (err.name === 'UsageError' || (err as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (err.name === 'UsageError' || err.name === 'ConfigurationError' || (err as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
       await write(io.stderr, `backup-triage ${name}: ${err.message}\n\n${USAGE}`);
       return 2;
     }

@@ -1,6 +1,7 @@
 import type { Settings } from '../config/settings.js';
 import type { InputBody } from '../core/types.js';
 import { BoundedMap } from './boundedMap.js';
+import { notifyBatch, type NotifyOptions, type NotifyOutcome } from './notify.js';
 import type { LookupOptions } from './runLookups.js';
 import { triage, triageWithLookups, type TriageResult } from './triage.js';
 
@@ -8,20 +9,36 @@ export interface BatchHandlerOptions {
   settings: Settings;
   /** Lookups against Azure (or a replay); made on first use so a cold start loads no SDK. */
   lookups?: () => Promise<LookupOptions>;
+  /** Store, dedup and delivery; without it the batch is only triaged. */
+  notifications?: () => Promise<Omit<NotifyOptions, 'now'>>;
+  now?: () => Date;
+}
+
+export interface BatchOutcome {
+  result: TriageResult;
+  notified?: NotifyOutcome;
 }
 
 /**
  * What the Event Hub function does with a batch, kept out of `functions/` so the binding stays a
- * binding: state that must outlive a batch (backup-item mappings, the read cache and ARM budget
- * inside the lookup options) lives in the handler this returns.
+ * binding: pipeline → lookups → store → dedup/group → deliver or outbox. State that must outlive a
+ * batch (backup-item mappings, the read cache and ARM budget, the store clients) lives here.
  */
-export function createBatchHandler(options: BatchHandlerOptions): (bodies: InputBody[]) => Promise<TriageResult> {
+export function createBatchHandler(options: BatchHandlerOptions): (bodies: InputBody[]) => Promise<BatchOutcome> {
   const mappings = new BoundedMap<string, string>(50_000);
   let lookups: Promise<LookupOptions> | undefined;
-  const triageOptions = { lang: options.settings.lang, thresholds: options.settings.thresholds, mappings };
+  let notifications: Promise<Omit<NotifyOptions, 'now'>> | undefined;
+  const triageOptions = { lang: options.settings.lang, thresholds: options.settings.thresholds, mappings, ...(options.now !== undefined && { now: options.now }) };
   return async (bodies) => {
-    if (options.lookups === undefined) return triage(bodies, triageOptions);
-    lookups ??= options.lookups();
-    return triageWithLookups(bodies, triageOptions, await lookups);
+    let result: TriageResult;
+    if (options.lookups === undefined) result = triage(bodies, triageOptions);
+    else {
+      lookups ??= options.lookups();
+      result = await triageWithLookups(bodies, triageOptions, await lookups);
+    }
+    if (options.notifications === undefined) return { result };
+    notifications ??= options.notifications();
+    const notified = await notifyBatch(result, { ...(await notifications), thresholds: options.settings.thresholds, ...(options.now !== undefined && { now: options.now }) });
+    return { result, notified };
   };
 }

@@ -96,3 +96,29 @@ describe('backup-triage demo', () => {
     expect(Number(records)).toBe(parts.reduce((sum, part) => sum + Number(part), 0));
   });
 });
+
+describe('backup-triage run', () => {
+  it('runs the function path: Azurite started for it, messages posted to the webhook, counters on stderr', async () => {
+    const { startLocalReceiver } = await import('../../src/adapters/localReceiver.js');
+    const receiver = await startLocalReceiver();
+    try {
+      const run = await cli(['run', '--webhook', receiver.url, '--format', 'teams', '--stats', '--no-lookups', ALL[1]!, ALL[0]!], '', FIXTURES);
+      expect(run.status).toBe(0);
+      expect(run.stdout).toMatch(/^2 findings, 0 resolutions, 0 rejected → 2 new, 0 update, 0 resolved, 0 group message\(s\); 0 quiet, 0 already seen\. Delivered to teams webhook at http:\/\/127\.0\.0\.1:\d+\/…: 2;/);
+      expect(run.stdout).not.toContain('/hook');
+      expect(receiver.accepted().map((r) => (JSON.parse(r.body) as { type: string }).type)).toEqual(['message', 'message']);
+      const stats = lines(run.stderr).at(-1) as { notifications: { delivered: number }; tableOperations: number };
+      expect(stats.notifications.delivered).toBe(2);
+      expect(stats.tableOperations).toBeGreaterThan(0);
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it('refuses a plain-http webhook that is not local', async () => {
+    const run = await cli(['run', '--webhook', 'http://example.com/hook', ALL[1]!], '', FIXTURES);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('WEBHOOK_URL must be https');
+    expect(run.stderr).not.toContain('example.com');
+  });
+});

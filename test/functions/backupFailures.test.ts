@@ -75,4 +75,26 @@ describe('backupFailures (Event Hub trigger, cardinality many)', () => {
       await azure.close();
     }
   });
+
+  it('stores, deduplicates and delivers: the same batch twice sends each finding once', async () => {
+    const { startLocalReceiver } = await import('../../src/adapters/localReceiver.js');
+    const { openNotifications } = await import('../../src/adapters/notificationRuntime.js');
+    const { azurite, stopAzurite } = await import('../helpers/azurite.js');
+    const receiver = await startLocalReceiver();
+    try {
+      const { connectionString } = await azurite();
+      const settings = loadSettings({ WEBHOOK_URL: receiver.url, TABLE_PREFIX: `fn${Date.now() % 100000}` });
+      const handler = createBackupFailures({ settings, notifications: async () => (await openNotifications(settings.notify, { connectionString })).options });
+      const messages = [fixtureJson(RECONSTRUCTED), fixtureBytes(ALERT).toString('utf8')];
+      const logs: Logged[] = [];
+      await handler(messages, contextFor(2, logs));
+      await handler(messages, contextFor(2, logs));
+      expect(receiver.accepted()).toHaveLength(2);
+      const stats = logs.filter((log) => log.message.startsWith('{"kind":"stats"')).map((log) => JSON.parse(log.message) as { notifications: { delivered: number; duplicates: number } });
+      expect(stats.map((s) => [s.notifications.delivered, s.notifications.duplicates])).toEqual([[2, 0], [0, 2]]);
+    } finally {
+      await receiver.close();
+      await stopAzurite();
+    }
+  });
 });

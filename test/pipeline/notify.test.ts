@@ -5,6 +5,7 @@ import { startLocalReceiver, type LocalReceiver } from '../../src/adapters/local
 import { sendWebhook, type WebhookTarget } from '../../src/adapters/webhookSender.js';
 import type { TableStore } from '../../src/adapters/tableStore.js';
 import { DEFAULT_NOTIFY_POLICY, type NotifyPolicy } from '../../src/core/notify/types.js';
+import type { PriorityThresholds } from '../../src/core/prioritize.js';
 import type { Format } from '../../src/core/render/renderNotification.js';
 import { redeliver, type Deliver } from '../../src/pipeline/deliver.js';
 import { notifyBatch, type NotifyOutcome } from '../../src/pipeline/notify.js';
@@ -41,7 +42,7 @@ interface Harness {
   run(records: Array<Record<string, unknown>>, now: string, store?: TableStore): Promise<NotifyOutcome>;
 }
 
-async function harness(options: { format?: Format; policy?: Partial<NotifyPolicy>; retries?: number; thresholds?: Parameters<typeof triage>[1]['thresholds'] } = {}): Promise<Harness> {
+async function harness(options: { format?: Format; policy?: Partial<NotifyPolicy>; retries?: number; thresholds?: PriorityThresholds } = {}): Promise<Harness> {
   const store = await freshStore();
   receiver = await startLocalReceiver();
   const target: WebhookTarget = { url: receiver.url, format: options.format ?? 'generic', secret: SECRET };
