@@ -25,7 +25,8 @@ describe('redeliver (timer)', () => {
       receiver.setFault(() => undefined);
       const logs: string[] = [];
       const context = new InvocationContext({ invocationId: 'timer-1', functionName: 'redeliver', logHandler: (_level, ...args) => logs.push(args.map(String).join(' ')) });
-      await redeliver({ isPastDue: false, scheduleStatus: { last: '', next: '', lastUpdated: '' } }, context, async () => runtime);
+      const now = new Date().toISOString();
+      await redeliver({ isPastDue: false, schedule: { adjustForDST: false }, scheduleStatus: { last: now, next: now, lastUpdated: now } }, context, async () => runtime);
       expect(JSON.parse(logs.at(-1)!)).toMatchObject({ kind: 'redelivery', delivered: 1, dead: 0 });
       expect(receiver.accepted()).toHaveLength(1);
     } finally {
