@@ -127,10 +127,10 @@ export class TableStore implements NotificationStore {
     }
   }
 
-  async enqueue(message: OutboxMessage): Promise<'created' | 'exists'> {
+  async enqueue(message: OutboxMessage): Promise<{ etag: string } | 'exists'> {
     try {
-      await this.outbox.createEntity(fromMessage(message));
-      return 'created';
+      const response = await this.outbox.createEntity(fromMessage(message));
+      return { etag: response.etag ?? '' };
     } catch (error) {
       if (statusOf(error) === 409) return 'exists';
       throw error;

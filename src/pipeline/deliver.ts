@@ -20,6 +20,14 @@ export interface RedeliveryPolicy {
 export async function deliverMessage(id: string, store: NotificationStore, deliver: Deliver, now: Date, leaseMs: number, policy: RedeliveryPolicy = { maxAgeMs: 24 * 3_600_000 }): Promise<'delivered' | 'pending' | 'dead' | 'busy'> {
   const message = await store.claim(id, now, leaseMs);
   if (message === undefined) return 'busy';
+  return sendClaimed(message, store, deliver, now, policy);
+}
+
+/**
+ * Sends a message this instance holds (claimed, or created already leased) and records the
+ * outcome under its ETag.
+ */
+export async function sendClaimed(message: OutboxMessage, store: NotificationStore, deliver: Deliver, now: Date, policy: RedeliveryPolicy = { maxAgeMs: 24 * 3_600_000 }): Promise<'delivered' | 'pending' | 'dead'> {
   const result = await deliver(message);
   const attempts = message.attempts + result.attempts;
   const rounds = message.rounds + 1;

@@ -5,7 +5,7 @@ import { DEFAULT_NOTIFY_POLICY, type FindingState, type Notification, type Notif
 import type { PriorityThresholds } from '../core/prioritize.js';
 import { renderNotification, type Format } from '../core/render/renderNotification.js';
 import type { EnrichedEvent } from '../core/types.js';
-import { deliverMessage, type Deliver } from './deliver.js';
+import { sendClaimed, type Deliver } from './deliver.js';
 import type { NotificationStore, OutboxMessage } from './store.js';
 import type { Resolution, TriageResult } from './triage.js';
 
@@ -36,6 +36,8 @@ export interface NotifyOutcome {
 
 interface Planned {
   notification: Notification;
+  /** Created by this instance, already leased to it when a webhook is configured. */
+  message: OutboxMessage;
 }
 
 const MAX_CONFLICT_RETRIES = 8;
@@ -72,12 +74,15 @@ export async function notifyBatch(result: TriageResult, options: NotifyOptions):
   //    between replays the same decision, with the same message ids, at the next delivery.
   const fresh = decided.flatMap((entry) => entry.messages.filter((m) => m.kind === 'new').map((notification) => ({ notification, event: notification.events[0]! })));
   await foldStorms(fresh, options, policy, now, planned);
-  for (const entry of decided) for (const notification of entry.messages.filter((m) => m.kind === 'update')) await enqueue(notification, options, planned);
+  for (const entry of decided) for (const notification of entry.messages.filter((m) => m.kind === 'update')) await enqueue(notification, options, planned, now);
   // 3. Save the states; a lost race replays read-decide-enqueue-save for that finding alone.
   for (const entry of decided) {
     let current = entry;
     for (let attempt = 1; ; attempt += 1) {
-      if (current.state === undefined) break;
+      if (current.state === undefined || current.duplicates === current.events.length) {
+        outcome.duplicates += current.duplicates;
+        break;
+      }
       if ((await options.store.saveFinding(current.state, current.etag)) === 'saved') {
         outcome.quiet += current.quiet;
         outcome.duplicates += current.duplicates;
@@ -86,7 +91,7 @@ export async function notifyBatch(result: TriageResult, options: NotifyOptions):
       if (attempt >= MAX_CONFLICT_RETRIES) throw new Error(`Gave up after ${MAX_CONFLICT_RETRIES} write conflicts on finding ${current.key}: the store is contended.`);
       await new Promise((done) => setTimeout(done, Math.random() * 20 * attempt));
       current = await decideFinding(current.events, options, policy, now);
-      for (const notification of current.messages) await enqueue(notification, options, planned);
+      for (const notification of current.messages) await enqueue(notification, options, planned, now);
     }
   }
 
@@ -94,8 +99,8 @@ export async function notifyBatch(result: TriageResult, options: NotifyOptions):
 
   for (const { notification } of planned) outcome.messages[notification.kind] += 1;
   if (options.deliver !== undefined) {
-    for (const { notification } of planned) {
-      const settled = await deliverMessage(notification.id, options.store, options.deliver, now, options.leaseMs ?? 120_000);
+    for (const { message } of planned) {
+      const settled = await sendClaimed(message, options.store, options.deliver, now);
       if (settled === 'delivered') outcome.delivered += 1;
       else if (settled === 'dead') outcome.dead += 1;
       else outcome.pending += 1;
@@ -169,7 +174,7 @@ async function foldStorms(fresh: Array<{ notification: Notification; event: Enri
       const names = entries.map((entry) => entry.event.job.vmName ?? entry.event.id);
       const count = group.count + entries.length;
       if (group.messageId === null && count <= policy.groupThreshold) {
-        for (const entry of entries) await enqueue(entry.notification, options, planned);
+        for (const entry of entries) await enqueue(entry.notification, options, planned, now);
         return options.store.saveGroup({ ...group, count, items: [...group.items, ...names] });
       }
       let messageId = group.messageId;
@@ -177,7 +182,7 @@ async function foldStorms(fresh: Array<{ notification: Notification; event: Enri
         messageId = notificationIds.group(key);
         const events = entries.map((entry) => entry.event).sort((a, b) => rank(a) - rank(b));
         const level = events[0]!.priority.level;
-        await enqueue({ id: messageId, kind: 'group', lang: events[0]!.lang, priority: level, createdAt: now.toISOString(), events, occurrences: entries.length, groupSize: count }, options, planned);
+        await enqueue({ id: messageId, kind: 'group', lang: events[0]!.lang, priority: level, createdAt: now.toISOString(), events, occurrences: entries.length, groupSize: count }, options, planned, now);
       }
       return options.store.saveGroup({ ...group, count, items: [...group.items, ...names], messageId });
     });
@@ -199,7 +204,7 @@ async function resolve(resolutions: readonly Resolution[], options: NotifyOption
         if (!decision.changed) return 'saved';
         if (decision.notify) {
           const id = notificationIds.resolved(stored.value);
-          await enqueue(toFindingNotification(id, 'resolved', stored.value.lastEvent, decision.state, now.toISOString(), { resolvedBy: { jobId: resolution.jobId, at: resolution.completedAt } }), options, planned);
+          await enqueue(toFindingNotification(id, 'resolved', stored.value.lastEvent, decision.state, now.toISOString(), { resolvedBy: { jobId: resolution.jobId, at: resolution.completedAt } }), options, planned, now);
         }
         return options.store.saveFinding(decision.state, stored.etag);
       });
@@ -207,7 +212,7 @@ async function resolve(resolutions: readonly Resolution[], options: NotifyOption
   }
 }
 
-async function enqueue(notification: Notification, options: NotifyOptions, planned: Planned[]): Promise<void> {
+async function enqueue(notification: Notification, options: NotifyOptions, planned: Planned[], now: Date): Promise<void> {
   if (planned.some((entry) => entry.notification.id === notification.id)) return;
   const rendered = renderNotification(options.format, notification, { ...(options.detailsUrl?.(notification) !== undefined && { detailsUrl: options.detailsUrl(notification)! }) });
   const message: OutboxMessage = {
@@ -217,13 +222,17 @@ async function enqueue(notification: Notification, options: NotifyOptions, plann
     headline: notification.events[0]?.summary.headline ?? '',
     contentType: rendered.contentType,
     body: rendered.body,
-    status: 'pending',
+    // With a webhook, the creator sends it at once: it is created leased, so no one else takes it
+    // unless this instance dies before settling it.
+    status: options.deliver !== undefined ? 'sending' : 'pending',
+    ...(options.deliver !== undefined && { leaseUntil: new Date(now.getTime() + (options.leaseMs ?? 120_000)).toISOString() }),
     attempts: 0,
     rounds: 0,
     createdAt: notification.createdAt,
     nextAttemptAt: notification.createdAt,
   };
-  if ((await options.store.enqueue(message)) === 'created') planned.push({ notification });
+  const created = await options.store.enqueue(message);
+  if (created !== 'exists') planned.push({ notification, message: { ...message, etag: created.etag } });
 }
 
 /** Runs a read-decide-write step again while its conditional write loses a race. */

@@ -45,8 +45,8 @@ export interface NotificationStore {
   saveFinding(state: FindingState, etag: string | undefined): Promise<'saved' | 'conflict'>;
   getGroup(key: string): Promise<GroupState | undefined>;
   saveGroup(group: GroupState): Promise<'saved' | 'conflict'>;
-  /** Adds a message unless one with its id exists (the same decision taken elsewhere). */
-  enqueue(message: OutboxMessage): Promise<'created' | 'exists'>;
+  /** Adds a message unless one with its id exists (the same decision taken elsewhere); gives its ETag. */
+  enqueue(message: OutboxMessage): Promise<{ etag: string } | 'exists'>;
   /** Takes a due message for `leaseMs`, so one instance sends it; `undefined` when someone else holds it. */
   claim(id: string, now: Date, leaseMs: number): Promise<OutboxMessage | undefined>;
   /** Records an attempt's outcome on a claimed message. */
