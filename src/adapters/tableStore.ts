@@ -43,6 +43,8 @@ export class TableStore implements NotificationStore {
   readonly outbox: TableClient;
   readonly events: TableClient;
   readonly rejected: TableClient;
+  /** Secondary rows the digest and the dashboard read: open findings, findings resolved per day. */
+  readonly index: TableClient;
 
   constructor(connection: TableConnection, options: TableStoreOptions = {}) {
     const prefix = options.prefix ?? 'triage';
@@ -62,11 +64,12 @@ export class TableStore implements NotificationStore {
     this.outbox = make('outbox');
     this.events = make('events');
     this.rejected = make('rejected');
+    this.index = make('index');
   }
 
   /** Creates the tables when missing (idempotent). */
   async ensureTables(): Promise<void> {
-    await Promise.all([this.findings, this.outbox, this.events, this.rejected].map((client) => client.createTable()));
+    await Promise.all([this.findings, this.outbox, this.events, this.rejected, this.index].map((client) => client.createTable()));
   }
 
   async getFinding(partitionKey: string, rowKey: string): Promise<Versioned<FindingState> | undefined> {
@@ -92,11 +95,139 @@ export class TableStore implements NotificationStore {
     try {
       if (etag === undefined) await this.findings.createEntity(entity);
       else await this.findings.updateEntity(entity, 'Replace', { etag });
-      return 'saved';
     } catch (error) {
       if (statusOf(error) === 409 || statusOf(error) === 412) return 'conflict';
       throw error;
     }
+    await this.#index(state);
+    return 'saved';
+  }
+
+  /** Keeps the open-findings and resolved-per-day rows in step with a finding just saved (idempotent). */
+  async #index(state: FindingState): Promise<void> {
+    const rowKey = `${state.partitionKey}|${state.rowKey}`;
+    const summary = {
+      status: state.status,
+      vmName: state.vmName ?? '',
+      vaultName: state.vaultName ?? '',
+      code: state.code,
+      priority: state.lastEvent.priority.level,
+      firstFailedAt: state.firstFailedAt,
+      lastFailedAt: state.lastFailedAt,
+      occurrences: state.occurrences,
+      headline: state.lastEvent.summary.headline,
+      firstAction: state.lastEvent.summary.firstAction.text.slice(0, 4_000),
+      eventId: state.lastEvent.id,
+      eventDay: dayOf(state.lastEvent),
+    };
+    if (state.status === 'open') {
+      await this.index.upsertEntity({ partitionKey: 'open', rowKey, ...summary }, 'Replace');
+      return;
+    }
+    await this.index.deleteEntity('open', rowKey).catch((error: unknown) => {
+      if (statusOf(error) !== 404) throw error;
+    });
+    if (state.resolvedAt !== null) await this.index.upsertEntity({ partitionKey: `resolved-${state.resolvedAt.slice(0, 10)}`, rowKey, ...summary, resolvedAt: state.resolvedAt, resolvedByJobId: state.resolvedByJobId ?? '' }, 'Replace');
+  }
+
+  async listOpenFindings(): Promise<IndexedFinding[]> {
+    return this.#listIndex('open');
+  }
+
+  async listResolvedOn(day: string): Promise<IndexedFinding[]> {
+    return this.#listIndex(`resolved-${day}`);
+  }
+
+  async #listIndex(partitionKey: string): Promise<IndexedFinding[]> {
+    const out: IndexedFinding[] = [];
+    for await (const entity of this.index.listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`PartitionKey eq ${partitionKey}` } })) {
+      out.push({
+        key: String(entity.rowKey),
+        status: entity['status'] === 'resolved' ? 'resolved' : 'open',
+        vmName: orNull(entity['vmName']),
+        vaultName: orNull(entity['vaultName']),
+        code: String(entity['code']),
+        priority: String(entity['priority']) as IndexedFinding['priority'],
+        firstFailedAt: String(entity['firstFailedAt']),
+        lastFailedAt: String(entity['lastFailedAt']),
+        occurrences: Number(entity['occurrences']),
+        headline: String(entity['headline']),
+        firstAction: String(entity['firstAction']),
+        eventId: String(entity['eventId']),
+        eventDay: String(entity['eventDay']),
+        resolvedAt: orNull(entity['resolvedAt']),
+      });
+    }
+    return out;
+  }
+
+  /** Every enriched event of a UTC day (partition). */
+  async listEventsOfDay(day: string): Promise<EnrichedEvent[]> {
+    const out: EnrichedEvent[] = [];
+    for await (const entity of this.events.listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`PartitionKey eq ${day}` } })) out.push(JSON.parse(fromChunks('json', entity)) as EnrichedEvent);
+    return out;
+  }
+
+  async getEvent(day: string, id: string): Promise<EnrichedEvent | undefined> {
+    try {
+      return JSON.parse(fromChunks('json', await this.events.getEntity<Record<string, unknown>>(day, safeKey(id)))) as EnrichedEvent;
+    } catch (error) {
+      if (statusOf(error) === 404) return undefined;
+      throw error;
+    }
+  }
+
+  /** Failed jobs per day for the given days (the digest's trend), counted without reading the JSON. */
+  async countEventsByDay(days: readonly string[]): Promise<Record<string, number>> {
+    const out: Record<string, number> = {};
+    for (const day of days) {
+      let n = 0;
+      for await (const _ of this.events.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${day}`, select: ['RowKey'] } })) n += 1;
+      out[day] = n;
+    }
+    return out;
+  }
+
+  /**
+   * One page of events, newest day first, filtered; the continuation token carries the day and the
+   * table's own token, so pages never repeat nor skip an event.
+   */
+  async pageEvents(query: EventQuery): Promise<{ items: EventRow[]; continuationToken?: string }> {
+    let position: { day: string; inner?: string } = query.continuationToken !== undefined ? (JSON.parse(Buffer.from(query.continuationToken, 'base64url').toString('utf8')) as { day: string; inner?: string }) : { day: query.to };
+    const items: EventRow[] = [];
+    while (position.day >= query.from && items.length < query.limit) {
+      const conditions = [odata`PartitionKey eq ${position.day}`];
+      if (query.vault !== undefined) conditions.push(odata`vaultName eq ${query.vault}`);
+      if (query.code !== undefined) conditions.push(odata`code eq ${query.code}`);
+      if (query.priority !== undefined) conditions.push(odata`priority eq ${query.priority}`);
+      const pages = this.events.listEntities<Record<string, unknown>>({ queryOptions: { filter: conditions.join(' and '), select: EVENT_ROW_FIELDS } }).byPage({ maxPageSize: query.limit - items.length, ...(position.inner !== undefined && { continuationToken: position.inner }) });
+      const page = await pages.next();
+      const rows = page.done === true ? [] : page.value;
+      for (const entity of rows) items.push(toEventRow(entity));
+      const inner = page.done === true ? undefined : (rows as { continuationToken?: string }).continuationToken;
+      position = inner !== undefined ? { day: position.day, inner } : { day: previousDay(position.day) };
+    }
+    return position.day >= query.from ? { items, continuationToken: Buffer.from(JSON.stringify(position)).toString('base64url') } : { items };
+  }
+
+  /** Deletes the events and rejected records of the days before `day` (retention). */
+  async deleteBefore(day: string): Promise<number> {
+    let deleted = 0;
+    for (const client of [this.events, this.rejected]) {
+      const stale = new Map<string, string[]>();
+      for await (const entity of client.listEntities({ queryOptions: { filter: odata`PartitionKey lt ${day}`, select: ['PartitionKey', 'RowKey'] } })) {
+        const rows = stale.get(String(entity.partitionKey)) ?? [];
+        rows.push(String(entity.rowKey));
+        stale.set(String(entity.partitionKey), rows);
+      }
+      for (const [partitionKey, rows] of stale) {
+        for (let i = 0; i < rows.length; i += 100) {
+          await client.submitTransaction(rows.slice(i, i + 100).map((rowKey): TransactionAction => ['delete', { partitionKey, rowKey }]));
+          deleted += Math.min(100, rows.length - i);
+        }
+      }
+    }
+    return deleted;
   }
 
   async getGroup(key: string): Promise<GroupState | undefined> {
@@ -230,6 +361,68 @@ export class TableStore implements NotificationStore {
       }
     }
   }
+}
+
+/** An open (or resolved) finding as the index keeps it: enough for the digest and the dashboard. */
+export interface IndexedFinding {
+  key: string;
+  status: 'open' | 'resolved';
+  vmName: string | null;
+  vaultName: string | null;
+  code: string;
+  priority: 'P1' | 'P2' | 'P3' | 'P4';
+  firstFailedAt: string;
+  lastFailedAt: string;
+  occurrences: number;
+  headline: string;
+  firstAction: string;
+  eventId: string;
+  eventDay: string;
+  resolvedAt: string | null;
+}
+
+export interface EventQuery {
+  /** Oldest and newest UTC day, inclusive (YYYY-MM-DD). */
+  from: string;
+  to: string;
+  vault?: string;
+  code?: string;
+  priority?: string;
+  limit: number;
+  continuationToken?: string;
+}
+
+/** The columns of an event row the API lists (the full JSON stays in the row). */
+export interface EventRow {
+  day: string;
+  id: string;
+  startedAt: string;
+  vaultName: string;
+  vmName: string;
+  code: string;
+  known: boolean;
+  priority: string;
+  headline: string;
+}
+
+const EVENT_ROW_FIELDS = ['PartitionKey', 'RowKey', 'startedAt', 'vaultName', 'vmName', 'code', 'known', 'priority', 'headline'];
+
+function toEventRow(entity: Record<string, unknown>): EventRow {
+  return {
+    day: String(entity['partitionKey']),
+    id: String(entity['rowKey']),
+    startedAt: String(entity['startedAt'] ?? ''),
+    vaultName: String(entity['vaultName'] ?? ''),
+    vmName: String(entity['vmName'] ?? ''),
+    code: String(entity['code'] ?? ''),
+    known: entity['known'] === true,
+    priority: String(entity['priority'] ?? ''),
+    headline: String(entity['headline'] ?? ''),
+  };
+}
+
+function previousDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Row keys may not hold `/ \ # ?` or control characters. */
