@@ -4,6 +4,7 @@ import type { TokenCredential } from '@azure/core-auth';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import { odata, TableClient, type TableEntityResult, type TransactionAction } from '@azure/data-tables';
 
+import { findingPartitionKey, findingRowKey, itemKeyOf } from '../core/notify/findingKeys.js';
 import type { FindingState } from '../core/notify/types.js';
 import type { EnrichedEvent, RejectedRecord } from '../core/types.js';
 import type { GroupState, NotificationStore, OutboxMessage, Versioned } from '../pipeline/store.js';
@@ -326,6 +327,7 @@ export class TableStore implements NotificationStore {
       known: event.classification.known,
       priority: event.priority.level,
       headline: event.summary.headline,
+      findingKey: `${findingPartitionKey(itemKeyOf(event))}|${findingRowKey(event.classification.code)}`,
       ...toChunks('json', JSON.stringify(event)),
     })));
   }
@@ -403,9 +405,10 @@ export interface EventRow {
   known: boolean;
   priority: string;
   headline: string;
+  findingKey: string;
 }
 
-const EVENT_ROW_FIELDS = ['PartitionKey', 'RowKey', 'startedAt', 'vaultName', 'vmName', 'code', 'known', 'priority', 'headline'];
+const EVENT_ROW_FIELDS = ['PartitionKey', 'RowKey', 'startedAt', 'vaultName', 'vmName', 'code', 'known', 'priority', 'headline', 'findingKey'];
 
 function toEventRow(entity: Record<string, unknown>): EventRow {
   return {
@@ -418,6 +421,7 @@ function toEventRow(entity: Record<string, unknown>): EventRow {
     known: entity['known'] === true,
     priority: String(entity['priority'] ?? ''),
     headline: String(entity['headline'] ?? ''),
+    findingKey: String(entity['findingKey'] ?? ''),
   };
 }
 

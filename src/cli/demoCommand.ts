@@ -1,5 +1,5 @@
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { renderText } from '../core/render/renderText.js';
@@ -8,6 +8,9 @@ import type { Lang } from '../core/types.js';
 import { startLocalReceiver } from '../adapters/localReceiver.js';
 import { openNotifications } from '../adapters/notificationRuntime.js';
 import { startAzurite } from '../adapters/startAzurite.js';
+import { serveLocally, type LocalDashboard } from '../adapters/localDashboardServer.js';
+import { createDashboard } from '../../functions/dashboard.js';
+import { buildDigest } from '../pipeline/digest.js';
 import { loadSettings } from '../config/settings.js';
 import { createBatchHandler } from '../pipeline/createBatchHandler.js';
 import type { NotifyOutcome } from '../pipeline/notify.js';
@@ -19,6 +22,12 @@ import { projectRoot } from './paths.js';
 import { readInputs } from './readInputs.js';
 
 const PRIORITY_ORDER = { P1: 0, P2: 1, P3: 2, P4: 3 } as const;
+
+function mostCommonDay(times: readonly string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const time of times) counts.set(time.slice(0, 10), (counts.get(time.slice(0, 10)) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
 /** A throw-away signing secret for the local demo receiver. */
 const DEMO_SECRET = `whsec_${Buffer.from('azure-backup-triage-demo-secret!').toString('base64')}`;
 
@@ -26,7 +35,14 @@ const DEMO_SECRET = `whsec_${Buffer.from('azure-backup-triage-demo-secret!').toS
 export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { lang: { type: 'string', default: 'en' }, samples: { type: 'string' }, 'azure-fixtures': { type: 'string' }, 'no-lookups': { type: 'boolean', default: false } },
+    options: {
+      lang: { type: 'string', default: 'en' },
+      samples: { type: 'string' },
+      'azure-fixtures': { type: 'string' },
+      'no-lookups': { type: 'boolean', default: false },
+      serve: { type: 'boolean', default: false },
+      out: { type: 'string', default: 'out' },
+    },
   });
   const lang: Lang = parseLang(values.lang);
   const dir = values.samples ?? join(projectRoot(), 'samples', 'events');
@@ -45,15 +61,32 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
   const azurite = await startAzurite();
   let result: TriageResult;
   let notified: NotifyOutcome | undefined;
+  let digestPath = '';
+  let digestSubject = '';
+  let dashboard: LocalDashboard | undefined;
+  const settings = loadSettings({ TRIAGE_LANG: lang, WEBHOOK_URL: receiver.url, WEBHOOK_FORMAT: 'generic', WEBHOOK_SECRET: DEMO_SECRET });
   try {
-    const settings = loadSettings({ TRIAGE_LANG: lang, WEBHOOK_URL: receiver.url, WEBHOOK_FORMAT: 'generic', WEBHOOK_SECRET: DEMO_SECRET });
     const runtime = await openNotifications(settings.notify, { connectionString: azurite.connectionString });
     const handle = createBatchHandler({ settings, ...(lookups !== undefined && { lookups: async () => lookups.options }), notifications: async () => runtime.options });
     ({ result, notified } = await handle(bodies));
+    // The digest of the samples' day, as the morning timer would send it.
+    const day = mostCommonDay(result.events.map((event) => event.job.startedAt ?? event.receivedAt)) ?? new Date().toISOString().slice(0, 10);
+    const { rendered } = await buildDigest(runtime.store, { day, lang, rpoHours: settings.thresholds.rpoHours, now: new Date() });
+    digestPath = resolve(io.cwd, values.out, 'digest.html');
+    await mkdir(dirname(digestPath), { recursive: true });
+    await writeFile(digestPath, rendered.html);
+    await writeFile(digestPath.replace(/\.html$/, '.txt'), rendered.text);
+    digestSubject = rendered.subject;
+    const from = new Date(Date.parse(`${day}T00:00:00Z`) - 6 * 86_400_000).toISOString().slice(0, 10);
+    dashboard = await serveLocally(createDashboard({ store: async () => runtime.store, lang, rpoHours: settings.thresholds.rpoHours }));
+    dashboard = { ...dashboard, url: `${dashboard.url}?from=${from}&to=${day}` };
   } finally {
     await lookups?.close();
-    await azurite.stop();
     await receiver.close();
+    if (!values.serve) {
+      await dashboard?.close();
+      await azurite.stop();
+    }
   }
 
   const events = [...result.events].sort((a, b) => PRIORITY_ORDER[a.priority.level] - PRIORITY_ORDER[b.priority.level]);
@@ -82,6 +115,15 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
   if (lookups !== undefined && s.lookups !== undefined) {
     const outcomes = Object.entries(s.lookups.byProbe).map(([probe, counts]) => `${probe} ${Object.entries(counts).map(([status, n]) => `${n} ${status}`).join('/')}`);
     await write(io.stdout, `Lookups: ${s.lookups.reads} distinct reads, ${lookups.http.requests} HTTP requests, ${s.lookups.cacheHits} from cache; ${outcomes.join(', ')}\n`);
+  }
+  await write(io.stdout, `\nDaily digest "${digestSubject}" written to ${digestPath} (and digest.txt)\n`);
+  if (dashboard !== undefined) {
+    await write(io.stdout, values.serve ? `Dashboard: ${dashboard.url}  (Ctrl+C to stop)\n` : `Dashboard: ${dashboard.url}  (served while running; npm start -- --serve keeps it up)\n`);
+    if (values.serve) {
+      await new Promise<void>((resolveStop) => process.once('SIGINT', () => resolveStop()));
+      await dashboard.close();
+      await azurite.stop();
+    }
   }
   return 0;
 }

@@ -1,4 +1,5 @@
 import { demoCommand } from './demoCommand.js';
+import { digestCommand } from './digestCommand.js';
 import { UsageError, write, type CliIo } from './io.js';
 import { runCommand } from './runCommand.js';
 import { triageCommand } from './triageCommand.js';
@@ -19,7 +20,13 @@ Commands:
       --webhook URL       where to post (https; http only to localhost); default WEBHOOK_URL
       --format generic|teams|slack|markdown   --secret whsec_…   --lang en|fr   --stats
       --azure-fixtures FILE | --live | --no-lookups
-  demo [--lang en|fr]  Run the pipeline over the bundled samples and print the findings (npm start).
+  digest [--date YYYY-MM-DD] [--out FILE] [--send] [--lang en|fr] [FILE…]
+                     The daily digest of a UTC day (yesterday by default), from the store
+                     (STATE_STORAGE_CONNECTION_STRING) or from event files run through the pipeline;
+                     written as HTML (+ .txt) and/or sent by SMTP.
+  demo [--lang en|fr] [--serve]
+                     Run everything over the bundled samples (npm start): findings, lookups,
+                     notifications to a local webhook, out/digest.html, and the dashboard.
   help                 Show this text.
 
 Exit status: 0 when the input was processed (even with rejections), 2 on usage errors.
@@ -28,6 +35,7 @@ Exit status: 0 when the input was processed (even with rejections), 2 on usage e
 const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> = {
   triage: triageCommand,
   run: (argv, io) => runCommand(argv, io),
+  digest: (argv, io) => digestCommand(argv, io),
   demo: demoCommand,
 };
 

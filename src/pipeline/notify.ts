@@ -52,7 +52,6 @@ export async function notifyBatch(result: TriageResult, options: NotifyOptions):
   const now = (options.now ?? (() => new Date()))();
   const policy = options.policy ?? DEFAULT_NOTIFY_POLICY;
   const outcome: NotifyOutcome = { messages: { new: 0, update: 0, resolved: 0, group: 0 }, quiet: 0, duplicates: 0, delivered: 0, pending: 0, dead: 0 };
-  await options.store.saveEvents(result.events);
   await options.store.saveRejected(result.rejected);
 
   // Failures, finding by finding, in job order.
@@ -91,11 +90,16 @@ export async function notifyBatch(result: TriageResult, options: NotifyOptions):
       if (attempt >= MAX_CONFLICT_RETRIES) throw new Error(`Gave up after ${MAX_CONFLICT_RETRIES} write conflicts on finding ${current.key}: the store is contended.`);
       await new Promise((done) => setTimeout(done, Math.random() * 20 * attempt));
       current = await decideFinding(current.events, options, policy, now);
+      entry.final = current.final;
       for (const notification of current.messages) await enqueue(notification, options, planned, now);
     }
   }
 
   await resolve(result.resolutions, options, now, planned);
+  // Events are stored with the priority their finding's history gave them (what was notified).
+  const final = new Map(result.events.map((event) => [event.id, event]));
+  for (const entry of decided) for (const event of entry.final) final.set(event.id, event);
+  await options.store.saveEvents([...final.values()]);
 
   for (const { notification } of planned) outcome.messages[notification.kind] += 1;
   if (options.deliver !== undefined) {
@@ -115,6 +119,8 @@ interface Decided {
   state: FindingState | undefined;
   etag: string | undefined;
   messages: Notification[];
+  /** The events as decided: their priority recomputed against the finding's history. */
+  final: EnrichedEvent[];
   quiet: number;
   duplicates: number;
 }
@@ -128,6 +134,7 @@ async function decideFinding(events: EnrichedEvent[], options: NotifyOptions, po
   let state = stored?.value;
   const previousResolvedAt = state?.status === 'resolved' ? state.resolvedAt : null;
   const messages: Notification[] = [];
+  const final: EnrichedEvent[] = [];
   let quiet = 0;
   let duplicates = 0;
   for (const event of events) {
@@ -137,6 +144,7 @@ async function decideFinding(events: EnrichedEvent[], options: NotifyOptions, po
       duplicates += 1;
       continue;
     }
+    final.push(decision.event);
     state = decision.state;
     if (decision.notify === undefined) {
       quiet += 1;
@@ -152,7 +160,7 @@ async function decideFinding(events: EnrichedEvent[], options: NotifyOptions, po
       messages.push(toFindingNotification(id, 'update', decision.event, state, created, { reason: decision.notify.reason! }));
     }
   }
-  return { key: `${partitionKey}|${rowKey}`, events, state, etag: stored?.etag, messages, quiet, duplicates };
+  return { key: `${partitionKey}|${rowKey}`, events, state, etag: stored?.etag, messages, final, quiet, duplicates };
 }
 
 /**

@@ -13,6 +13,7 @@ describe('settings', () => {
       lang: 'en',
       thresholds: { rpoHours: 24, recurrenceCount: 3, blastRadiusP2: 5, blastRadiusP1: 20 },
       lookups: { enabled: true, concurrency: 16, deadlineMs: 25_000, cacheTtlMs: 300_000, armBurst: 250, armReadsPerSecond: 25 },
+      digest: { to: [], from: 'azure-backup-triage@localhost', allClear: true, retentionDays: 90 },
       notify: {
         format: 'generic',
         policy: { dedupWindowMs: 86_400_000, groupWindowMs: 900_000, groupThreshold: 5, minPriority: 'P3' },

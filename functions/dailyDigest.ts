@@ -1,0 +1,45 @@
+import { app, type InvocationContext, type Timer } from '@azure/functions';
+
+import { openNotifications } from '../src/adapters/notificationRuntime.js';
+import { sendDigestMail } from '../src/adapters/smtpMailer.js';
+import type { TableStore } from '../src/adapters/tableStore.js';
+import { loadSettings, type Settings } from '../src/config/settings.js';
+import { buildDigest, previousUtcDay } from '../src/pipeline/digest.js';
+
+export interface DailyDigestDeps {
+  settings: Settings;
+  store: () => Promise<TableStore>;
+  now?: () => Date;
+  send?: typeof sendDigestMail;
+}
+
+/**
+ * Timer (`%DIGEST_SCHEDULE%`, UTC): the digest of the previous UTC day, sent by SMTP, then the
+ * retention clean-up. A day with no failures still sends a short "all clear" unless
+ * DIGEST_ALL_CLEAR=false.
+ */
+export function createDailyDigest(deps: DailyDigestDeps) {
+  return async function dailyDigest(_timer: Timer, context: InvocationContext): Promise<void> {
+    const now = (deps.now ?? (() => new Date()))();
+    const { settings } = deps;
+    const store = await deps.store();
+    const day = previousUtcDay(now);
+    const { summary, rendered } = await buildDigest(store, { day, lang: settings.lang, rpoHours: settings.thresholds.rpoHours, now, ...(settings.digest.dashboardUrl !== undefined && { dashboardUrl: settings.digest.dashboardUrl }) });
+    if (settings.digest.smtp === undefined || settings.digest.to.length === 0) context.warn('SMTP_HOST or DIGEST_TO is not set: the digest is not sent.');
+    else if (summary.allClear && !settings.digest.allClear) context.info(`Nothing to report for ${day}; DIGEST_ALL_CLEAR=false.`);
+    else {
+      const sent = await (deps.send ?? sendDigestMail)({ ...settings.digest.smtp, from: settings.digest.from, to: settings.digest.to }, rendered);
+      context.info(JSON.stringify({ kind: 'digest', day, subject: rendered.subject, accepted: sent.accepted.length }));
+    }
+    const cutoff = new Date(now.getTime() - settings.digest.retentionDays * 86_400_000).toISOString().slice(0, 10);
+    const deleted = await store.deleteBefore(cutoff);
+    if (deleted > 0) context.info(JSON.stringify({ kind: 'retention', before: cutoff, deleted }));
+  };
+}
+
+const settings = loadSettings(process.env);
+let store: Promise<TableStore> | undefined;
+
+export const dailyDigest = createDailyDigest({ settings, store: () => (store ??= openNotifications(settings.notify).then((runtime) => runtime.store)) });
+
+app.timer('dailyDigest', { schedule: '%DIGEST_SCHEDULE%', handler: dailyDigest });

@@ -1,0 +1,36 @@
+import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
+
+import { openNotifications } from '../src/adapters/notificationRuntime.js';
+import type { TableStore } from '../src/adapters/tableStore.js';
+import { loadSettings } from '../src/config/settings.js';
+import { handleDashboard, type DashboardDeps } from '../src/dashboard/dashboardApi.js';
+
+/** The HTTP binding of the dashboard's routes; the routes themselves live in src/dashboard. */
+export function createDashboard(deps: DashboardDeps) {
+  return async function dashboard(request: HttpRequest, _context: InvocationContext): Promise<HttpResponseInit> {
+    const url = new URL(request.url);
+    const response = await handleDashboard({ path: url.pathname.replace(/^\/api\//, ''), query: url.searchParams }, deps);
+    return { status: response.status, headers: response.headers, body: response.body };
+  };
+}
+
+const settings = loadSettings(process.env);
+let store: Promise<TableStore> | undefined;
+
+/** The registered handler: the Function App's own tables, read with its managed identity. */
+export const dashboard = createDashboard({
+  store: () => (store ??= openNotifications(settings.notify).then((runtime) => runtime.store)),
+  lang: settings.lang,
+  rpoHours: settings.thresholds.rpoHours,
+});
+
+// Behind the function key (or App Service authentication in front with authLevel anonymous).
+for (const [name, route] of [
+  ['dashboardPage', 'dashboard'],
+  ['dashboardAssets', 'dashboard/assets/{name}'],
+  ['events', 'events'],
+  ['eventDetails', 'events/{day}/{id}'],
+  ['summary', 'summary'],
+] as const) {
+  app.http(name, { route, methods: ['GET'], authLevel: 'function', handler: dashboard });
+}
