@@ -1,18 +1,11 @@
-import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
+import { app } from '@azure/functions';
 
 import { openNotifications } from '../src/adapters/notificationRuntime.js';
 import type { TableStore } from '../src/adapters/tableStore.js';
 import { loadSettings } from '../src/config/settings.js';
-import { handleDashboard, type DashboardDeps } from '../src/dashboard/dashboardApi.js';
+import { createDashboard } from '../src/dashboard/httpDashboard.js';
 
-/** The HTTP binding of the dashboard's routes; the routes themselves live in src/dashboard. */
-export function createDashboard(deps: DashboardDeps) {
-  return async function dashboard(request: HttpRequest, _context: InvocationContext): Promise<HttpResponseInit> {
-    const url = new URL(request.url);
-    const response = await handleDashboard({ path: url.pathname.replace(/^\/api\//, ''), query: url.searchParams }, deps);
-    return { status: response.status, headers: response.headers, body: response.body };
-  };
-}
+export { createDashboard };
 
 const settings = loadSettings(process.env);
 let store: Promise<TableStore> | undefined;

@@ -134,10 +134,12 @@ async function loadSummary() {
 async function loadEvents(append) {
   const status = document.getElementById('status');
   const body = document.querySelector('#events tbody');
+  const table = document.getElementById('events');
   if (!append) {
     clear(body);
     next = undefined;
   }
+  table.dataset.state = 'loading';
   status.textContent = 'Loading…';
   const page = await api('events', { ...filters(), limit: 50, ...(append && next && { continuationToken: next }) });
   for (const item of page.items) {
@@ -154,6 +156,7 @@ async function loadEvents(append) {
   next = page.continuationToken;
   document.getElementById('more').hidden = !next;
   status.textContent = `${body.rows.length} shown${next ? ', more available' : ''}`;
+  table.dataset.state = 'ready';
 }
 
 async function showDetails(day, id) {

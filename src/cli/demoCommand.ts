@@ -9,7 +9,7 @@ import { startLocalReceiver } from '../adapters/localReceiver.js';
 import { openNotifications } from '../adapters/notificationRuntime.js';
 import { startAzurite } from '../adapters/startAzurite.js';
 import { serveLocally, type LocalDashboard } from '../adapters/localDashboardServer.js';
-import { createDashboard } from '../../functions/dashboard.js';
+import { createDashboard } from '../dashboard/httpDashboard.js';
 import { buildDigest } from '../pipeline/digest.js';
 import { loadSettings } from '../config/settings.js';
 import { createBatchHandler } from '../pipeline/createBatchHandler.js';

@@ -1,8 +1,4 @@
-import { demoCommand } from './demoCommand.js';
-import { digestCommand } from './digestCommand.js';
 import { UsageError, write, type CliIo } from './io.js';
-import { runCommand } from './runCommand.js';
-import { triageCommand } from './triageCommand.js';
 
 export const USAGE = `Usage: backup-triage <command> [options]
 
@@ -32,11 +28,12 @@ Commands:
 Exit status: 0 when the input was processed (even with rejections), 2 on usage errors.
 `;
 
+// Loaded on demand: `triage` should not pay for Azurite, SMTP or the dashboard at start.
 const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> = {
-  triage: triageCommand,
-  run: (argv, io) => runCommand(argv, io),
-  digest: (argv, io) => digestCommand(argv, io),
-  demo: demoCommand,
+  triage: async (argv, io) => (await import('./triageCommand.js')).triageCommand(argv, io),
+  run: async (argv, io) => (await import('./runCommand.js')).runCommand(argv, io),
+  digest: async (argv, io) => (await import('./digestCommand.js')).digestCommand(argv, io),
+  demo: async (argv, io) => (await import('./demoCommand.js')).demoCommand(argv, io),
 };
 
 /** Runs one command line; returns the exit status instead of exiting, so tests can call it. */
