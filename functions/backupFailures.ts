@@ -1,5 +1,6 @@
 import { app, type InvocationContext } from '@azure/functions';
 
+import { openEventsPublisher } from '../src/adapters/eventHubPublisher.js';
 import { fromEventHubBatch } from '../src/adapters/fromEventHubBatch.js';
 import { createLiveLookups } from '../src/adapters/liveLookups.js';
 import { openNotifications } from '../src/adapters/notificationRuntime.js';
@@ -15,23 +16,26 @@ import { createBatchHandler, type BatchHandlerOptions } from '../src/pipeline/cr
 export function createBackupFailures(options: BatchHandlerOptions) {
   const handle = createBatchHandler(options);
   return async function backupFailures(messages: unknown[], context: InvocationContext): Promise<void> {
-    const { result, notified } = await handle(fromEventHubBatch(messages, context.triggerMetadata));
+    const { result, notified, published } = await handle(fromEventHubBatch(messages, context.triggerMetadata));
     for (const event of result.events) {
       context.info(`${event.priority.level} ${event.summary.headline} | ${event.summary.firstAction.text}`);
     }
     for (const rejection of result.rejected) context.warn(JSON.stringify(rejection));
     context.info(JSON.stringify({ kind: 'stats', ...result.stats, ...(notified !== undefined && { notifications: notified }) }));
+    if (published !== undefined && published.tooLarge > 0) context.warn(`${published.tooLarge} enriched event(s) too large for the output event hub: stored in the events table only.`);
     if (notified !== undefined && notified.dead > 0) context.error(`${notified.dead} notification(s) dead-lettered: see the outbox table (status "dead").`);
   };
 }
 
 const settings = loadSettings(process.env);
+const eventsOutput = settings.eventsOutput;
 
 /** The registered handler: lookups with the app's managed identity, state in its storage account. */
 export const backupFailures = createBackupFailures({
   settings,
   ...(settings.lookups.enabled && { lookups: () => createLiveLookups(settings.lookups) }),
   ...(settings.notify.storage !== undefined && { notifications: async () => (await openNotifications(settings.notify)).options }),
+  ...(eventsOutput !== undefined && { publish: () => openEventsPublisher(eventsOutput) }),
 });
 
 app.eventHub('backupFailures', {

@@ -16,6 +16,8 @@ export interface SettingSpec {
   secret: boolean;
   /** Checks a value; returns a sentence saying what is wrong and how to fix it. */
   check?: (value: string) => string | undefined;
+  /** Settings that must be set too when this one is (it is useless, or misleading, alone). */
+  requires?: readonly string[];
 }
 
 const positiveNumber = (value: string) => (Number.isFinite(Number(value)) && Number(value) > 0 ? undefined : 'must be a positive number');
@@ -56,17 +58,17 @@ export const SETTINGS: readonly SettingSpec[] = [
   { name: 'AzureWebJobsStorage__accountName', readBy: 'code', required: false, secret: false, description: 'The Function App’s storage account (identity-based connection): its Table service holds findings, outbox, events and rejected records.' },
   { name: 'TABLE_PREFIX', readBy: 'code', required: false, default: 'triage', secret: false, description: 'Prefix of the table names (`<prefix>findings`, `<prefix>outbox`, `<prefix>events`, `<prefix>rejected`).', check: (v) => (/^[A-Za-z][A-Za-z0-9]{0,40}$/.test(v) ? undefined : 'must be letters and digits, starting with a letter') },
   { name: 'DIGEST_SCHEDULE', readBy: 'host', required: true, secret: false, description: 'When the daily digest is sent: NCRONTAB in UTC (binding `%DIGEST_SCHEDULE%`), e.g. `0 0 6 * * *` for 06:00 UTC.' },
-  { name: 'DIGEST_TO', readBy: 'code', required: false, secret: false, description: 'Digest recipients, comma-separated. Without it the digest is not sent.', check: (v) => (v.split(',').every((a) => /^[^@\s]+@[^@\s]+$/.test(a.trim())) ? undefined : 'must be email addresses separated by commas') },
+  { name: 'DIGEST_TO', readBy: 'code', required: false, secret: false, description: 'Digest recipients, comma-separated. Without it the digest is not sent.', check: (v) => (v.split(',').every((a) => /^[^@\s]+@[^@\s]+$/.test(a.trim())) ? undefined : 'must be email addresses separated by commas') , requires: ['SMTP_HOST'] },
   { name: 'DIGEST_FROM', readBy: 'code', required: false, default: 'azure-backup-triage@localhost', secret: false, description: 'Sender of the digest (a verified sender address of your SMTP service).' },
   { name: 'DIGEST_ALL_CLEAR', readBy: 'code', required: false, default: 'true', secret: false, description: 'Also send a short “all clear” on a day with no failures and nothing open.', check: oneOf(['true', 'false']) },
   { name: 'SMTP_HOST', readBy: 'code', required: false, secret: false, description: 'SMTP server: `smtp.azurecomm.net` (Azure Communication Services), `smtp.office365.com`, `smtp.sendgrid.net`…' },
   { name: 'SMTP_PORT', readBy: 'code', required: false, default: '587', secret: false, description: 'SMTP port: 587 (STARTTLS, required) or 465 (TLS).', check: positiveInteger },
-  { name: 'SMTP_USER', readBy: 'code', required: false, secret: false, description: 'SMTP user name.' },
-  { name: 'SMTP_PASSWORD', readBy: 'code', required: false, secret: true, description: 'SMTP password: a Key Vault reference in Azure (`@Microsoft.KeyVault(SecretUri=…)`).' },
+  { name: 'SMTP_USER', readBy: 'code', required: false, secret: false, description: 'SMTP user name.' , requires: ['SMTP_PASSWORD'] },
+  { name: 'SMTP_PASSWORD', readBy: 'code', required: false, secret: true, description: 'SMTP password: a Key Vault reference in Azure (`@Microsoft.KeyVault(SecretUri=…)`).' , requires: ['SMTP_USER'] },
   { name: 'DASHBOARD_URL', readBy: 'code', required: false, secret: false, description: 'Public URL of the dashboard, linked from the digest and the messages.', check: (v) => (/^https?:\/\//.test(v) ? undefined : 'must be an http(s) URL') },
   { name: 'RETENTION_DAYS', readBy: 'code', required: false, default: '90', secret: false, description: 'Enriched events and rejected records older than this are deleted by the daily digest run.', check: positiveInteger },
-  { name: 'EVENTS_OUTPUT_EVENTHUB_NAME', readBy: 'code', required: false, secret: false, description: 'Optional: also publish every enriched event to this event hub (streaming dashboards).' },
-  { name: 'EventsOutput__fullyQualifiedNamespace', readBy: 'code', required: false, secret: false, description: 'Namespace host of that event hub (identity-based; the app needs Event Hubs Data Sender).' },
+  { name: 'EVENTS_OUTPUT_EVENTHUB_NAME', readBy: 'code', required: false, secret: false, description: 'Optional: also publish every enriched event to this event hub (streaming dashboards).' , requires: ['EventsOutput__fullyQualifiedNamespace'] },
+  { name: 'EventsOutput__fullyQualifiedNamespace', readBy: 'code', required: false, secret: false, description: 'Namespace host of that event hub (identity-based; the app needs Event Hubs Data Sender).' , requires: ['EVENTS_OUTPUT_EVENTHUB_NAME'] },
   { name: 'PRIORITY_BLAST_RADIUS_P1', readBy: 'code', required: false, default: String(DEFAULT_PRIORITY_THRESHOLDS.blastRadiusP1), secret: false, description: 'Items of one vault failing with the same code that make a failure P1.', check: positiveInteger },
 ];
 
@@ -77,6 +79,8 @@ export interface Settings {
   lookups: LookupSettings;
   notify: NotifySettings;
   digest: DigestSettings;
+  /** Optional second event hub receiving every enriched event (streaming dashboards). */
+  eventsOutput?: { eventHubName: string; namespace: string };
 }
 
 export interface DigestSettings {
@@ -86,7 +90,6 @@ export interface DigestSettings {
   smtp?: { host: string; port: number; user?: string; password?: string };
   dashboardUrl?: string;
   retentionDays: number;
-  output?: { eventHubName: string; namespace: string };
 }
 
 export interface NotifySettings {
@@ -135,6 +138,9 @@ export function loadSettings(env: Readonly<Record<string, string | undefined>>, 
     }
     const problem = spec.check?.(raw);
     if (problem !== undefined) problems.push(`${spec.name} ${problem} (got "${spec.secret ? '***' : raw}").`);
+    for (const other of spec.requires ?? []) {
+      if (!env[other]?.trim()) problems.push(`${other} is required when ${spec.name} is set: ${SETTINGS.find((s) => s.name === other)?.description ?? ''}`);
+    }
   }
   if (problems.length > 0) throw new ConfigurationError(problems);
   return {
@@ -159,9 +165,10 @@ export function loadSettings(env: Readonly<Record<string, string | undefined>>, 
       }),
       ...(value('DASHBOARD_URL') !== '' && { dashboardUrl: value('DASHBOARD_URL') }),
       retentionDays: Number(value('RETENTION_DAYS')),
-      ...(value('EVENTS_OUTPUT_EVENTHUB_NAME') !== '' &&
-        value('EventsOutput__fullyQualifiedNamespace') !== '' && { output: { eventHubName: value('EVENTS_OUTPUT_EVENTHUB_NAME'), namespace: value('EventsOutput__fullyQualifiedNamespace') } }),
     },
+    ...(value('EVENTS_OUTPUT_EVENTHUB_NAME') !== '' && {
+      eventsOutput: { eventHubName: value('EVENTS_OUTPUT_EVENTHUB_NAME'), namespace: value('EventsOutput__fullyQualifiedNamespace') },
+    }),
     notify: {
       ...(value('WEBHOOK_URL') !== '' && {
         webhook: { url: value('WEBHOOK_URL'), format: value('WEBHOOK_FORMAT') as Format, ...(value('WEBHOOK_SECRET') !== '' && { secret: value('WEBHOOK_SECRET') }) },

@@ -11,12 +11,15 @@ export interface BatchHandlerOptions {
   lookups?: () => Promise<LookupOptions>;
   /** Store, dedup and delivery; without it the batch is only triaged. */
   notifications?: () => Promise<Omit<NotifyOptions, 'now'>>;
+  /** The optional second event hub; made on first use. */
+  publish?: () => Promise<NonNullable<NotifyOptions['publish']>>;
   now?: () => Date;
 }
 
 export interface BatchOutcome {
   result: TriageResult;
   notified?: NotifyOutcome;
+  published?: { sent: number; tooLarge: number };
 }
 
 /**
@@ -28,6 +31,7 @@ export function createBatchHandler(options: BatchHandlerOptions): (bodies: Input
   const mappings = new BoundedMap<string, string>(50_000);
   let lookups: Promise<LookupOptions> | undefined;
   let notifications: Promise<Omit<NotifyOptions, 'now'>> | undefined;
+  let publisher: Promise<NonNullable<NotifyOptions['publish']>> | undefined;
   const triageOptions = { lang: options.settings.lang, thresholds: options.settings.thresholds, mappings, ...(options.now !== undefined && { now: options.now }) };
   return async (bodies) => {
     let result: TriageResult;
@@ -36,9 +40,19 @@ export function createBatchHandler(options: BatchHandlerOptions): (bodies: Input
       lookups ??= options.lookups();
       result = await triageWithLookups(bodies, triageOptions, await lookups);
     }
-    if (options.notifications === undefined) return { result };
+    const publish = options.publish === undefined ? undefined : await (publisher ??= options.publish());
+    if (options.notifications === undefined) {
+      if (publish === undefined) return { result };
+      const published = await publish(result.events);
+      return { result, published: { sent: published.sent, tooLarge: published.tooLarge.length } };
+    }
     notifications ??= options.notifications();
-    const notified = await notifyBatch(result, { ...(await notifications), thresholds: options.settings.thresholds, ...(options.now !== undefined && { now: options.now }) });
-    return { result, notified };
+    const notified = await notifyBatch(result, {
+      ...(await notifications),
+      thresholds: options.settings.thresholds,
+      ...(publish !== undefined && { publish }),
+      ...(options.now !== undefined && { now: options.now }),
+    });
+    return { result, notified, ...(notified.published !== undefined && { published: notified.published }) };
   };
 }

@@ -21,6 +21,8 @@ export interface NotifyOptions {
   detailsUrl?: (notification: Notification) => string | undefined;
   /** How long an instance holds a message it is sending. @default 120_000 */
   leaseMs?: number;
+  /** Also publishes the events as stored (the optional second event hub), after delivery. */
+  publish?: (events: readonly EnrichedEvent[]) => Promise<{ sent: number; tooLarge: readonly number[] }>;
 }
 
 export interface NotifyOutcome {
@@ -32,6 +34,8 @@ export interface NotifyOutcome {
   delivered: number;
   pending: number;
   dead: number;
+  /** Events published to the second event hub, and those too large to publish. */
+  published?: { sent: number; tooLarge: number };
 }
 
 interface Planned {
@@ -99,7 +103,8 @@ export async function notifyBatch(result: TriageResult, options: NotifyOptions):
   // Events are stored with the priority their finding's history gave them (what was notified).
   const final = new Map(result.events.map((event) => [event.id, event]));
   for (const entry of decided) for (const event of entry.final) final.set(event.id, event);
-  await options.store.saveEvents([...final.values()]);
+  const stored = [...final.values()];
+  await options.store.saveEvents(stored);
 
   for (const { notification } of planned) outcome.messages[notification.kind] += 1;
   if (options.deliver !== undefined) {
@@ -110,6 +115,10 @@ export async function notifyBatch(result: TriageResult, options: NotifyOptions):
       else outcome.pending += 1;
     }
   } else outcome.pending += planned.length;
+  if (options.publish !== undefined) {
+    const published = await options.publish(stored);
+    outcome.published = { sent: published.sent, tooLarge: published.tooLarge.length };
+  }
   return outcome;
 }
 

@@ -49,6 +49,16 @@ describe('settings', () => {
     expect(() => loadSettings({ WEBHOOK_SECRET: 'whsec_short' })).toThrow(/WEBHOOK_SECRET must be whsec_ followed by 24 to 64 bytes in base64 \(got "\*\*\*"\)/);
   });
 
+  it('refuses a setting whose partner is missing, naming the partner', () => {
+    expect(() => loadSettings({ DIGEST_TO: 'ops@contoso.com' })).toThrow('SMTP_HOST is required when DIGEST_TO is set');
+    expect(() => loadSettings({ SMTP_HOST: 'smtp.azurecomm.net', SMTP_USER: 'acs-user' })).toThrow('SMTP_PASSWORD is required when SMTP_USER is set');
+    expect(() => loadSettings({ EVENTS_OUTPUT_EVENTHUB_NAME: 'enriched' })).toThrow('EventsOutput__fullyQualifiedNamespace is required when EVENTS_OUTPUT_EVENTHUB_NAME is set');
+    expect(loadSettings({ EVENTS_OUTPUT_EVENTHUB_NAME: 'enriched', EventsOutput__fullyQualifiedNamespace: 'evhns.servicebus.windows.net' }).eventsOutput).toEqual({
+      eventHubName: 'enriched',
+      namespace: 'evhns.servicebus.windows.net',
+    });
+  });
+
   it('requires the host settings at start-up', () => {
     expect(() => loadSettings({}, 'all')).toThrow(/EVENTHUB_NAME is required/);
   });
