@@ -63,6 +63,7 @@ function range(query: URLSearchParams, now: Date): { from: string; to: string } 
   const from = query.get('from') ?? new Date(Date.parse(`${to}T00:00:00Z`) - 13 * 86_400_000).toISOString().slice(0, 10);
   if (!DAY.test(from) || !DAY.test(to) || Number.isNaN(Date.parse(from)) || Number.isNaN(Date.parse(to))) return 'from and to must be days, YYYY-MM-DD';
   if (from > to) return 'from must not be after to';
+  if (Date.parse(to) - Date.parse(from) > 61 * 86_400_000) return 'from and to must be at most 62 days apart (inclusive): ask for older days page by page';
   return { from, to };
 }
 

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
@@ -94,6 +95,18 @@ describe('backup-triage demo', () => {
     expect(run.stdout).toMatch(/Records: (\d+) = (\d+) findings \+ (\d+) resolutions \+ (\d+) ignored \+ (\d+) rejected/);
     const [, records, ...parts] = /Records: (\d+) = (\d+) findings \+ (\d+) resolutions \+ (\d+) ignored \+ (\d+) rejected/.exec(run.stdout)!;
     expect(Number(records)).toBe(parts.reduce((sum, part) => sum + Number(part), 0));
+  });
+
+  it('leaves the digest in out/digest.html (and .txt) and prints the dashboard URL', async () => {
+    const started = Date.now();
+    const run = await cli(['demo']);
+    expect(run.status).toBe(0);
+    const html = fileURLToPath(new URL('../../out/digest.html', import.meta.url));
+    expect(statSync(html).mtimeMs).toBeGreaterThanOrEqual(started - 1_000);
+    expect(readFileSync(html, 'utf8')).toMatch(/^<!DOCTYPE html>[\s\S]*vm-app-01[\s\S]*<\/html>\s*$/);
+    expect(readFileSync(html.replace(/html$/, 'txt'), 'utf8')).toContain('vm-app-01');
+    expect(run.stdout).toMatch(/Daily digest "Azure Backup on \d{4}-\d{2}-\d{2}: \d+ failed jobs, \d+ open findings" written to .*out\/digest\.html/);
+    expect(run.stdout).toMatch(/^Dashboard: http:\/\/127\.0\.0\.1:\d+\/api\/dashboard\?from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}/m);
   });
 });
 

@@ -76,6 +76,7 @@ describe('GET /api/events', () => {
   it.each([
     [{ from: '2026-13-01' }, 'from and to must be days, YYYY-MM-DD'],
     [{ from: '2026-11-25', to: '2026-11-20' }, 'from must not be after to'],
+    [{ from: '2026-01-01', to: '2026-11-20' }, 'from and to must be at most 62 days apart (inclusive): ask for older days page by page'],
     [{ limit: '0' }, 'limit must be 1 to 200'],
     [{ priority: 'P9' }, 'priority must be P1 to P4'],
     [{ continuationToken: 'garbage' }, 'continuationToken is not one this API gave'],
