@@ -27,7 +27,8 @@ export function createBackupFailures(options: BatchHandlerOptions) {
   };
 }
 
-const settings = loadSettings(process.env);
+// Every setting, the host's too, checked as the app loads: a misconfigured app fails at start, naming each one.
+const settings = loadSettings(process.env, 'all');
 const eventsOutput = settings.eventsOutput;
 
 /** The registered handler: lookups with the app's managed identity, state in its storage account. */

@@ -37,7 +37,8 @@ export function createDailyDigest(deps: DailyDigestDeps) {
   };
 }
 
-const settings = loadSettings(process.env);
+// Every setting, the host's too, checked as the app loads: a misconfigured app fails at start, naming each one.
+const settings = loadSettings(process.env, 'all');
 let store: Promise<TableStore> | undefined;
 
 export const dailyDigest = createDailyDigest({ settings, store: () => (store ??= openNotifications(settings.notify).then((runtime) => runtime.store)) });

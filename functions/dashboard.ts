@@ -7,7 +7,8 @@ import { createDashboard } from '../src/dashboard/httpDashboard.js';
 
 export { createDashboard };
 
-const settings = loadSettings(process.env);
+// Every setting, the host's too, checked as the app loads: a misconfigured app fails at start, naming each one.
+const settings = loadSettings(process.env, 'all');
 let store: Promise<TableStore> | undefined;
 
 /** The registered handler: the Function App's own tables, read with its managed identity. */

@@ -4,7 +4,8 @@ import { openNotifications, type NotificationRuntime } from '../src/adapters/not
 import { loadSettings } from '../src/config/settings.js';
 import { redeliver as redeliverDue } from '../src/pipeline/deliver.js';
 
-const settings = loadSettings(process.env);
+// Every setting, the host's too, checked as the app loads: a misconfigured app fails at start, naming each one.
+const settings = loadSettings(process.env, 'all');
 let runtime: Promise<NotificationRuntime> | undefined;
 
 /**

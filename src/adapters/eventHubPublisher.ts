@@ -65,9 +65,20 @@ export function toEventData(event: EnrichedEvent): EventData {
 /** Publishes enriched events (the optional fan-out to a second hub). */
 export type PublishEvents = (events: readonly EnrichedEvent[]) => Promise<SendOutcome>;
 
+/** A producer that can also be closed (the CLI's, which ends with the command). */
+export type ClosableProducer = EventsProducer & { close(): Promise<void> };
+
+/**
+ * A producer on `<namespace>.servicebus.windows.net`, authenticated with Entra ID (managed identity
+ * in Azure, `az login` on a workstation): never a connection string. The SDK loads on first use.
+ */
+export async function openProducer(namespaceHost: string, eventHubName: string, credential?: TokenCredential): Promise<ClosableProducer> {
+  const { EventHubProducerClient } = await import('@azure/event-hubs');
+  return new EventHubProducerClient(namespaceHost, eventHubName, credential ?? new (await import('@azure/identity')).DefaultAzureCredential());
+}
+
 /** The fan-out producer, with the app's managed identity; the SDK is loaded only when enabled. */
 export async function openEventsPublisher(output: { namespace: string; eventHubName: string }, credential?: TokenCredential): Promise<PublishEvents> {
-  const { EventHubProducerClient } = await import('@azure/event-hubs');
-  const producer = new EventHubProducerClient(output.namespace, output.eventHubName, credential ?? new (await import('@azure/identity')).DefaultAzureCredential());
+  const producer = await openProducer(output.namespace, output.eventHubName, credential);
   return (events) => sendInBatches(producer, events.map(toEventData));
 }

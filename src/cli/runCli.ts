@@ -20,6 +20,10 @@ Commands:
                      The daily digest of a UTC day (yesterday by default), from the store
                      (STATE_STORAGE_CONNECTION_STRING) or from event files run through the pipeline;
                      written as HTML (+ .txt) and/or sent by SMTP.
+  send --namespace NS --hub H FILE…
+                     Publish bodies to an event hub as a vault would (Entra ID sign-in: az login or a
+                     managed identity; defaults: EventHubConnection__fullyQualifiedNamespace,
+                     EVENTHUB_NAME). The smoke test after azd up.
   demo [--lang en|fr] [--serve]
                      Run everything over the bundled samples (npm start): findings, lookups,
                      notifications to a local webhook, out/digest.html, and the dashboard.
@@ -34,6 +38,7 @@ const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> =
   run: async (argv, io) => (await import('./runCommand.js')).runCommand(argv, io),
   digest: async (argv, io) => (await import('./digestCommand.js')).digestCommand(argv, io),
   demo: async (argv, io) => (await import('./demoCommand.js')).demoCommand(argv, io),
+  send: async (argv, io) => (await import('./sendCommand.js')).sendCommand(argv, io),
 };
 
 /** Runs one command line; returns the exit status instead of exiting, so tests can call it. */

@@ -24,17 +24,35 @@ const positiveNumber = (value: string) => (Number.isFinite(Number(value)) && Num
 const positiveInteger = (value: string) => (Number.isInteger(Number(value)) && Number(value) > 0 ? undefined : 'must be a positive integer');
 const nonNegativeInteger = (value: string) => (Number.isInteger(Number(value)) && Number(value) >= 0 ? undefined : 'must be a whole number, 0 or more');
 const guid = (value: string) => (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value) ? undefined : 'must be a GUID');
-const oneOf = (values: readonly string[]) => (value: string) => (values.includes(value.toLowerCase()) ? undefined : `must be one of ${values.join(', ')}`);
+const namespaceHost = (value: string) =>
+  /^[a-z0-9][a-z0-9-]{4,48}[a-z0-9]\.servicebus\.(windows\.net|chinacloudapi\.cn|usgovcloudapi\.net)$/i.test(value)
+    ? undefined
+    : 'must be the namespace host name, <namespace>.servicebus.windows.net (not a connection string: the app connects with its managed identity)';
+const storageAccountName = (value: string) => (/^[a-z0-9]{3,24}$/.test(value) ? undefined : 'must be a storage account name: 3 to 24 lowercase letters and digits');
+/** NCRONTAB as the Functions timer reads it: six fields, seconds first. */
+const ncrontab = (value: string) =>
+  value.trim().split(/\s+/).length === 6 && value.trim().split(/\s+/).every((field) => /^[\d*,/\-A-Za-z]+$/.test(field))
+    ? undefined
+    : 'must be an NCRONTAB expression of six fields, seconds first, in UTC (e.g. "0 0 6 * * *" for 06:00)';
+const identityCredential = (value: string) => (value === 'managedidentity' ? undefined : 'must be "managedidentity"');
+const oneOf = (values: readonly string[]) => (value: string) => (values.some((allowed) => allowed.toLowerCase() === value.toLowerCase()) ? undefined : `must be one of ${values.join(', ')}`);
 
 /** Every setting the app reads. */
 export const SETTINGS: readonly SettingSpec[] = [
   { name: 'EVENTHUB_NAME', readBy: 'host', required: true, secret: false, description: 'Event hub the vaults’ diagnostic settings stream to (binding `%EVENTHUB_NAME%`).' },
   { name: 'EVENTHUB_CONSUMER_GROUP', readBy: 'host', required: false, default: '$Default', secret: false, description: 'Consumer group of the trigger (binding `%EVENTHUB_CONSUMER_GROUP%`).' },
-  { name: 'EventHubConnection__fullyQualifiedNamespace', readBy: 'host', required: true, secret: false, description: 'Event Hubs namespace host name, for the identity-based trigger connection.' },
+  { name: 'EventHubConnection__fullyQualifiedNamespace', readBy: 'host', required: true, secret: false, description: 'Event Hubs namespace host name, for the identity-based trigger connection.', check: namespaceHost },
+  { name: 'EventHubConnection__credential', readBy: 'host', required: false, secret: false, description: '`managedidentity`: the trigger connects with the app’s identity.', check: identityCredential, requires: ['EventHubConnection__clientId'] },
+  { name: 'EventHubConnection__clientId', readBy: 'host', required: false, secret: false, description: 'Client id of the user-assigned identity the trigger uses.', check: guid },
+  { name: 'AzureWebJobsStorage__credential', readBy: 'host', required: false, secret: false, description: '`managedidentity`: the Functions runtime reaches its storage with the app’s identity (shared keys are disabled).', check: identityCredential, requires: ['AzureWebJobsStorage__clientId'] },
+  { name: 'AzureWebJobsStorage__clientId', readBy: 'host', required: false, secret: false, description: 'Client id of the user-assigned identity the runtime uses for its storage.', check: guid },
+  { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', readBy: 'host', required: false, secret: false, description: 'Application Insights of the app (ingestion needs an Entra token: local auth is disabled).' },
+  { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', readBy: 'host', required: false, secret: false, description: '`ClientId=<identity client id>;Authorization=AAD`: telemetry sent with the app’s identity.' },
   { name: 'TRIAGE_LANG', readBy: 'code', required: false, default: 'en', secret: false, description: 'Language of the messages: `en` or `fr`.', check: oneOf(LANGS) },
   { name: 'PRIORITY_RPO_HOURS', readBy: 'code', required: false, default: String(DEFAULT_PRIORITY_THRESHOLDS.rpoHours), secret: false, description: 'Hours without a successful backup an item tolerates; beyond it P2, beyond twice it P1.', check: positiveNumber },
   { name: 'PRIORITY_RECURRENCE_COUNT', readBy: 'code', required: false, default: String(DEFAULT_PRIORITY_THRESHOLDS.recurrenceCount), secret: false, description: 'Consecutive failures of one item that raise its priority one level.', check: positiveInteger },
   { name: 'PRIORITY_BLAST_RADIUS_P2', readBy: 'code', required: false, default: String(DEFAULT_PRIORITY_THRESHOLDS.blastRadiusP2), secret: false, description: 'Items of one vault failing with the same code that make a failure at least P2.', check: positiveInteger },
+  { name: 'PRIORITY_BLAST_RADIUS_P1', readBy: 'code', required: false, default: String(DEFAULT_PRIORITY_THRESHOLDS.blastRadiusP1), secret: false, description: 'Items of one vault failing with the same code that make a failure P1.', check: positiveInteger },
   { name: 'LOOKUPS_ENABLED', readBy: 'code', required: false, default: 'true', secret: false, description: 'Read the Azure state (agent, extension, locks, restore points, disks, key vault, jobs, history) to confirm or rule out causes.', check: oneOf(['true', 'false']) },
   { name: 'AZURE_CLIENT_ID', readBy: 'code', required: false, secret: false, description: 'Client id of the user-assigned managed identity the lookups use (read by `DefaultAzureCredential`).' },
   { name: 'LOG_ANALYTICS_WORKSPACE_ID', readBy: 'code', required: false, secret: false, description: 'Workspace (GUID) receiving the vaults’ AddonAzureBackupJobs: enables the history probe (backups a day, failures in a row, last success).', check: guid },
@@ -55,21 +73,20 @@ export const SETTINGS: readonly SettingSpec[] = [
   { name: 'DELIVERY_TIMEOUT_SECONDS', readBy: 'code', required: false, default: '10', secret: false, description: 'Limit of one delivery attempt.', check: positiveNumber },
   { name: 'DELIVERY_RETRIES', readBy: 'code', required: false, default: '3', secret: false, description: 'Retries of a delivery before it is left to the redelivery timer.', check: nonNegativeInteger },
   { name: 'STATE_STORAGE_CONNECTION_STRING', readBy: 'code', required: false, secret: true, description: 'Table storage connection string (local Azurite). In Azure leave it empty: the Function App’s storage account is used with its managed identity.' },
-  { name: 'AzureWebJobsStorage__accountName', readBy: 'code', required: false, secret: false, description: 'The Function App’s storage account (identity-based connection): its Table service holds findings, outbox, events and rejected records.' },
+  { name: 'AzureWebJobsStorage__accountName', readBy: 'code', required: false, secret: false, description: 'The Function App’s storage account (identity-based connection): its Table service holds findings, outbox, events and rejected records.', check: storageAccountName },
   { name: 'TABLE_PREFIX', readBy: 'code', required: false, default: 'triage', secret: false, description: 'Prefix of the table names (`<prefix>findings`, `<prefix>outbox`, `<prefix>events`, `<prefix>rejected`).', check: (v) => (/^[A-Za-z][A-Za-z0-9]{0,40}$/.test(v) ? undefined : 'must be letters and digits, starting with a letter') },
-  { name: 'DIGEST_SCHEDULE', readBy: 'host', required: true, secret: false, description: 'When the daily digest is sent: NCRONTAB in UTC (binding `%DIGEST_SCHEDULE%`), e.g. `0 0 6 * * *` for 06:00 UTC.' },
-  { name: 'DIGEST_TO', readBy: 'code', required: false, secret: false, description: 'Digest recipients, comma-separated. Without it the digest is not sent.', check: (v) => (v.split(',').every((a) => /^[^@\s]+@[^@\s]+$/.test(a.trim())) ? undefined : 'must be email addresses separated by commas') , requires: ['SMTP_HOST'] },
+  { name: 'DIGEST_SCHEDULE', readBy: 'host', required: true, secret: false, description: 'When the daily digest is sent: NCRONTAB in UTC (binding `%DIGEST_SCHEDULE%`), e.g. `0 0 6 * * *` for 06:00 UTC.', check: ncrontab },
+  { name: 'DIGEST_TO', readBy: 'code', required: false, secret: false, description: 'Digest recipients, comma-separated. Without it the digest is not sent.', check: (v) => (v.split(',').every((a) => /^[^@\s]+@[^@\s]+$/.test(a.trim())) ? undefined : 'must be email addresses separated by commas'), requires: ['SMTP_HOST'] },
   { name: 'DIGEST_FROM', readBy: 'code', required: false, default: 'azure-backup-triage@localhost', secret: false, description: 'Sender of the digest (a verified sender address of your SMTP service).' },
   { name: 'DIGEST_ALL_CLEAR', readBy: 'code', required: false, default: 'true', secret: false, description: 'Also send a short “all clear” on a day with no failures and nothing open.', check: oneOf(['true', 'false']) },
   { name: 'SMTP_HOST', readBy: 'code', required: false, secret: false, description: 'SMTP server: `smtp.azurecomm.net` (Azure Communication Services), `smtp.office365.com`, `smtp.sendgrid.net`…' },
   { name: 'SMTP_PORT', readBy: 'code', required: false, default: '587', secret: false, description: 'SMTP port: 587 (STARTTLS, required) or 465 (TLS).', check: positiveInteger },
-  { name: 'SMTP_USER', readBy: 'code', required: false, secret: false, description: 'SMTP user name.' , requires: ['SMTP_PASSWORD'] },
-  { name: 'SMTP_PASSWORD', readBy: 'code', required: false, secret: true, description: 'SMTP password: a Key Vault reference in Azure (`@Microsoft.KeyVault(SecretUri=…)`).' , requires: ['SMTP_USER'] },
+  { name: 'SMTP_USER', readBy: 'code', required: false, secret: false, description: 'SMTP user name.', requires: ['SMTP_PASSWORD'] },
+  { name: 'SMTP_PASSWORD', readBy: 'code', required: false, secret: true, description: 'SMTP password: a Key Vault reference in Azure (`@Microsoft.KeyVault(SecretUri=…)`).', requires: ['SMTP_USER'] },
   { name: 'DASHBOARD_URL', readBy: 'code', required: false, secret: false, description: 'Public URL of the dashboard, linked from the digest and the messages.', check: (v) => (/^https?:\/\//.test(v) ? undefined : 'must be an http(s) URL') },
   { name: 'RETENTION_DAYS', readBy: 'code', required: false, default: '90', secret: false, description: 'Enriched events and rejected records older than this are deleted by the daily digest run.', check: positiveInteger },
-  { name: 'EVENTS_OUTPUT_EVENTHUB_NAME', readBy: 'code', required: false, secret: false, description: 'Optional: also publish every enriched event to this event hub (streaming dashboards).' , requires: ['EventsOutput__fullyQualifiedNamespace'] },
-  { name: 'EventsOutput__fullyQualifiedNamespace', readBy: 'code', required: false, secret: false, description: 'Namespace host of that event hub (identity-based; the app needs Event Hubs Data Sender).' , requires: ['EVENTS_OUTPUT_EVENTHUB_NAME'] },
-  { name: 'PRIORITY_BLAST_RADIUS_P1', readBy: 'code', required: false, default: String(DEFAULT_PRIORITY_THRESHOLDS.blastRadiusP1), secret: false, description: 'Items of one vault failing with the same code that make a failure P1.', check: positiveInteger },
+  { name: 'EVENTS_OUTPUT_EVENTHUB_NAME', readBy: 'code', required: false, secret: false, description: 'Optional: also publish every enriched event to this event hub (streaming dashboards).', requires: ['EventsOutput__fullyQualifiedNamespace'] },
+  { name: 'EventsOutput__fullyQualifiedNamespace', readBy: 'code', required: false, secret: false, description: 'Namespace host of that event hub (identity-based; the app needs Event Hubs Data Sender).', check: namespaceHost, requires: ['EVENTS_OUTPUT_EVENTHUB_NAME'] },
 ];
 
 /** The settings our code uses, typed. */
@@ -136,11 +153,18 @@ export function loadSettings(env: Readonly<Record<string, string | undefined>>, 
       if (spec.required) problems.push(`${spec.name} is required: ${spec.description}`);
       continue;
     }
+    if (raw.startsWith('@Microsoft.KeyVault(')) {
+      problems.push(`${spec.name} is a Key Vault reference the platform could not resolve: check that the secret exists and that the app's identity has "Key Vault Secrets User" on the vault (the app's Environment variables page shows why).`);
+      continue;
+    }
     const problem = spec.check?.(raw);
     if (problem !== undefined) problems.push(`${spec.name} ${problem} (got "${spec.secret ? '***' : raw}").`);
     for (const other of spec.requires ?? []) {
       if (!env[other]?.trim()) problems.push(`${other} is required when ${spec.name} is set: ${SETTINGS.find((s) => s.name === other)?.description ?? ''}`);
     }
+  }
+  if (scope === 'all' && !env['AzureWebJobsStorage__accountName']?.trim() && !env['STATE_STORAGE_CONNECTION_STRING']?.trim()) {
+    problems.push('AzureWebJobsStorage__accountName is required: the storage account whose tables hold findings, outbox and events (or STATE_STORAGE_CONNECTION_STRING outside Azure).');
   }
   if (problems.length > 0) throw new ConfigurationError(problems);
   return {
@@ -171,14 +195,14 @@ export function loadSettings(env: Readonly<Record<string, string | undefined>>, 
     }),
     notify: {
       ...(value('WEBHOOK_URL') !== '' && {
-        webhook: { url: value('WEBHOOK_URL'), format: value('WEBHOOK_FORMAT') as Format, ...(value('WEBHOOK_SECRET') !== '' && { secret: value('WEBHOOK_SECRET') }) },
+        webhook: { url: value('WEBHOOK_URL'), format: value('WEBHOOK_FORMAT').toLowerCase() as Format, ...(value('WEBHOOK_SECRET') !== '' && { secret: value('WEBHOOK_SECRET') }) },
       }),
-      format: value('WEBHOOK_FORMAT') as Format,
+      format: value('WEBHOOK_FORMAT').toLowerCase() as Format,
       policy: {
         dedupWindowMs: Number(value('DEDUP_WINDOW_HOURS')) * 3_600_000,
         groupWindowMs: Number(value('GROUP_WINDOW_MINUTES')) * 60_000,
         groupThreshold: Number(value('GROUP_THRESHOLD')),
-        minPriority: value('NOTIFY_MIN_PRIORITY') as Priority,
+        minPriority: value('NOTIFY_MIN_PRIORITY').toUpperCase() as Priority,
       },
       outboxMaxAgeMs: Number(value('OUTBOX_MAX_AGE_HOURS')) * 3_600_000,
       attemptTimeoutMs: Number(value('DELIVERY_TIMEOUT_SECONDS')) * 1000,

@@ -53,9 +53,9 @@ describe('settings', () => {
     expect(() => loadSettings({ DIGEST_TO: 'ops@contoso.com' })).toThrow('SMTP_HOST is required when DIGEST_TO is set');
     expect(() => loadSettings({ SMTP_HOST: 'smtp.azurecomm.net', SMTP_USER: 'acs-user' })).toThrow('SMTP_PASSWORD is required when SMTP_USER is set');
     expect(() => loadSettings({ EVENTS_OUTPUT_EVENTHUB_NAME: 'enriched' })).toThrow('EventsOutput__fullyQualifiedNamespace is required when EVENTS_OUTPUT_EVENTHUB_NAME is set');
-    expect(loadSettings({ EVENTS_OUTPUT_EVENTHUB_NAME: 'enriched', EventsOutput__fullyQualifiedNamespace: 'evhns.servicebus.windows.net' }).eventsOutput).toEqual({
+    expect(loadSettings({ EVENTS_OUTPUT_EVENTHUB_NAME: 'enriched', EventsOutput__fullyQualifiedNamespace: 'evhns-backup.servicebus.windows.net' }).eventsOutput).toEqual({
       eventHubName: 'enriched',
-      namespace: 'evhns.servicebus.windows.net',
+      namespace: 'evhns-backup.servicebus.windows.net',
     });
   });
 

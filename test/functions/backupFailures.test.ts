@@ -6,10 +6,20 @@ import { loadSettings } from '../../src/config/settings.js';
 import { ALERT, RECONSTRUCTED, fixtureBytes, fixtureJson } from '../helpers/fixtures.js';
 import { replay, SUB } from '../helpers/lookups.js';
 
-// The registered handler reads its settings at load: no lookups here (they would use the managed identity).
+// The registered handler reads and checks its settings at load, as in Azure; its tables are an
+// Azurite here, and no lookups (they would use the managed identity).
+const { azurite: startSharedAzurite, stopAzurite: stopSharedAzurite } = await import('../helpers/azurite.js');
+vi.stubEnv('EVENTHUB_NAME', 'backup-jobs');
+vi.stubEnv('EventHubConnection__fullyQualifiedNamespace', 'evhns-backup.servicebus.windows.net');
+vi.stubEnv('DIGEST_SCHEDULE', '0 0 6 * * *');
+vi.stubEnv('STATE_STORAGE_CONNECTION_STRING', (await startSharedAzurite()).connectionString);
+vi.stubEnv('TABLE_PREFIX', `reg${Date.now() % 100_000}`);
 vi.stubEnv('LOOKUPS_ENABLED', 'false');
 const { backupFailures, createBackupFailures } = await import('../../functions/backupFailures.js');
-afterAll(() => vi.unstubAllEnvs());
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  await stopSharedAzurite();
+});
 
 interface Logged {
   level: string;

@@ -1,7 +1,6 @@
 import { InvocationContext } from '@azure/functions';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 
-import { redeliver } from '../../functions/redeliver.js';
 import { startLocalReceiver } from '../../src/adapters/localReceiver.js';
 import { openNotifications } from '../../src/adapters/notificationRuntime.js';
 import { loadSettings } from '../../src/config/settings.js';
@@ -10,7 +9,16 @@ import { triage } from '../../src/pipeline/triage.js';
 import { azurite, stopAzurite } from '../helpers/azurite.js';
 import { failedJob } from '../helpers/lookups.js';
 
-afterAll(stopAzurite);
+// The module checks every setting as it loads, as in Azure.
+vi.stubEnv('EVENTHUB_NAME', 'backup-jobs');
+vi.stubEnv('EventHubConnection__fullyQualifiedNamespace', 'evhns-backup.servicebus.windows.net');
+vi.stubEnv('DIGEST_SCHEDULE', '0 0 6 * * *');
+vi.stubEnv('AzureWebJobsStorage__accountName', 'stbackuptriage');
+const { redeliver } = await import('../../functions/redeliver.js');
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  await stopAzurite();
+});
 
 describe('redeliver (timer)', () => {
   it('sends what waited in the outbox once the receiver is back', async () => {

@@ -1,0 +1,14 @@
+// Reader on a watched resource group, for teams that grant less than a subscription.
+param principalId string
+
+// Reader: view everything, change nothing.
+var reader = 'acdd72a7-3385-48ef-bd42-f606fba81ae7'
+
+resource assignment 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(resourceGroup().id, principalId, reader)
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', reader)
+    principalId: principalId
+    principalType: 'ServicePrincipal'
+  }
+}

@@ -1,0 +1,121 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+import { ConfigurationError, loadSettings, SETTINGS } from '../../src/config/settings.js';
+import { DEPLOYED_ENV } from '../helpers/deployedEnv.js';
+
+function problemsOf(env: Record<string, string>): readonly string[] {
+  try {
+    loadSettings(env, 'all');
+    return [];
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigurationError);
+    return (error as ConfigurationError).problems;
+  }
+}
+
+const without = (name: string) => Object.fromEntries(Object.entries(DEPLOYED_ENV).filter(([key]) => key !== name));
+
+/** A value each checked setting must refuse. */
+const INVALID: Record<string, string> = {
+  EventHubConnection__fullyQualifiedNamespace: 'Endpoint=sb://evhns-abc.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=abc=',
+  EventHubConnection__credential: 'connectionstring',
+  EventHubConnection__clientId: 'not-a-guid',
+  AzureWebJobsStorage__credential: 'key',
+  AzureWebJobsStorage__clientId: '12345',
+  AzureWebJobsStorage__accountName: 'My_Storage',
+  TRIAGE_LANG: 'de',
+  PRIORITY_RPO_HOURS: '0',
+  PRIORITY_RECURRENCE_COUNT: '2.5',
+  PRIORITY_BLAST_RADIUS_P2: 'five',
+  PRIORITY_BLAST_RADIUS_P1: '-20',
+  LOOKUPS_ENABLED: 'yes',
+  LOG_ANALYTICS_WORKSPACE_ID: 'workspace-prod',
+  BACKUP_MANAGEMENT_SERVICE_OBJECT_ID: 'Backup Management Service',
+  LOOKUP_CONCURRENCY: '0',
+  LOOKUP_DEADLINE_SECONDS: 'soon',
+  LOOKUP_CACHE_TTL_SECONDS: '-5',
+  ARM_READ_BURST: '1.5',
+  ARM_READS_PER_SECOND: '0',
+  WEBHOOK_URL: 'http://hooks.example.com/x',
+  WEBHOOK_FORMAT: 'discord',
+  WEBHOOK_SECRET: 'hunter2',
+  NOTIFY_MIN_PRIORITY: 'P7',
+  DEDUP_WINDOW_HOURS: '0',
+  GROUP_WINDOW_MINUTES: 'quarter',
+  GROUP_THRESHOLD: '0',
+  OUTBOX_MAX_AGE_HOURS: '-1',
+  DELIVERY_TIMEOUT_SECONDS: '0',
+  DELIVERY_RETRIES: '-1',
+  TABLE_PREFIX: 'triage-prod',
+  DIGEST_SCHEDULE: '0 6 * * *',
+  DIGEST_TO: 'backup team',
+  DIGEST_ALL_CLEAR: 'sometimes',
+  SMTP_PORT: 'twenty-five',
+  DASHBOARD_URL: 'dashboard.contoso.com',
+  RETENTION_DAYS: '-1',
+  EventsOutput__fullyQualifiedNamespace: 'evhns',
+};
+
+/** Partners a setting needs, so only its own value is wrong. */
+const PARTNERS: Record<string, Record<string, string>> = { EventsOutput__fullyQualifiedNamespace: { EVENTS_OUTPUT_EVENTHUB_NAME: 'enriched-events' } };
+
+describe('start-up configuration check', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.resetModules();
+  });
+
+  it('accepts the settings a deployment sets', () => {
+    expect(problemsOf({ ...DEPLOYED_ENV })).toEqual([]);
+  });
+
+  const required = [...SETTINGS.filter((spec) => spec.required).map((spec) => spec.name), 'AzureWebJobsStorage__accountName'];
+  it.each(required)('names %s, once, when it is missing', (name) => {
+    const problems = problemsOf(without(name));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(new RegExp(`^${name} is required`));
+  });
+
+  it.each(Object.entries(INVALID))('names %s, once, when it is invalid, and says what it should be', (name, value) => {
+    const problems = problemsOf({ ...DEPLOYED_ENV, ...PARTNERS[name], [name]: value });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(new RegExp(`^${name} must `));
+    const spec = SETTINGS.find((s) => s.name === name)!;
+    if (spec.secret) expect(problems[0]).not.toContain(value);
+  });
+
+  it('checks every setting that has a check', () => {
+    expect(Object.keys(INVALID).sort()).toEqual(SETTINGS.filter((spec) => spec.check !== undefined).map((spec) => spec.name).sort());
+  });
+
+  it.each(['WEBHOOK_URL', 'WEBHOOK_SECRET', 'SMTP_PASSWORD'])('says when the Key Vault reference of %s was not resolved, and how to fix it', (name) => {
+    const problems = problemsOf({ ...DEPLOYED_ENV, [name]: '@Microsoft.KeyVault(SecretUri=https://kv-abc.vault.azure.net/secrets/x/)' });
+    expect(problems).toEqual([expect.stringMatching(new RegExp(`^${name} is a Key Vault reference the platform could not resolve: .*"Key Vault Secrets User"`))]);
+  });
+
+  it('lists several problems together, so one deployment fixes them all', () => {
+    const problems = problemsOf({ ...without('EVENTHUB_NAME'), TRIAGE_LANG: 'de', SMTP_HOST: '' });
+    expect(problems).toEqual([
+      expect.stringMatching(/^EVENTHUB_NAME is required/),
+      expect.stringMatching(/^TRIAGE_LANG must be one of en, fr/),
+      expect.stringMatching(/^SMTP_HOST is required when DIGEST_TO is set/),
+    ]);
+  });
+
+  const FUNCTIONS: Record<string, () => Promise<unknown>> = {
+    backupFailures: () => import('../../functions/backupFailures.js'),
+    redeliver: () => import('../../functions/redeliver.js'),
+    dailyDigest: () => import('../../functions/dailyDigest.js'),
+    dashboard: () => import('../../functions/dashboard.js'),
+  };
+  it.each(Object.keys(FUNCTIONS))('stops functions/%s from loading, naming the missing setting', async (name) => {
+    for (const [key, value] of Object.entries(without('DIGEST_SCHEDULE'))) vi.stubEnv(key, value);
+    vi.stubEnv('DIGEST_SCHEDULE', '');
+    await expect(FUNCTIONS[name]!()).rejects.toThrow(/Invalid configuration:\n- DIGEST_SCHEDULE is required/);
+  });
+
+  it('lets functions load with the settings a deployment sets', async () => {
+    for (const [key, value] of Object.entries(DEPLOYED_ENV)) vi.stubEnv(key, value);
+    await expect(FUNCTIONS['dashboard']!()).resolves.toHaveProperty('dashboard');
+  });
+});
