@@ -83,6 +83,8 @@ var tags = { 'azd-env-name': environmentName }
 var vaults = empty(vaultResourceIds) ? [] : split(replace(vaultResourceIds, ' ', ''), ',')
 var vaultSubscriptions = union(map(vaults, id => '/subscriptions/${split(id, '/')[2]}'), [])
 var scopes = empty(readerScopes) ? vaultSubscriptions : split(replace(readerScopes, ' ', ''), ',')
+// ARM evaluates the scope of a module even when its condition is false: give it a well-formed id.
+var workspaceId = empty(backupWorkspaceResourceId) ? '/subscriptions/${subscription().subscriptionId}/resourceGroups/unused/providers/Microsoft.OperationalInsights/workspaces/unused' : backupWorkspaceResourceId
 var eventHubName = 'backup-jobs'
 var consumerGroupName = 'backup-triage'
 var outputEventHubName = 'enriched-events'
@@ -140,8 +142,8 @@ module keyVault 'app/keyvault.bicep' = {
 
 module workspace 'app/workspace-reader.bicep' = if (!empty(backupWorkspaceResourceId)) {
   name: 'backup-workspace-reader'
-  scope: resourceGroup(split(backupWorkspaceResourceId, '/')[2], split(backupWorkspaceResourceId, '/')[4])
-  params: { workspaceName: last(split(backupWorkspaceResourceId, '/')), principalId: identity.outputs.principalId }
+  scope: resourceGroup(split(workspaceId, '/')[2], split(workspaceId, '/')[4])
+  params: { workspaceName: last(split(workspaceId, '/')), principalId: identity.outputs.principalId }
 }
 
 module function 'app/function.bicep' = {
@@ -212,8 +214,9 @@ module resourceGroupReaders 'app/reader-resource-group.bicep' = [
 ]
 
 // Each vault streams its backup jobs to the hub; the app may read its jobs (Backup Reader).
+// Without the shared access rule Azure Monitor cannot deliver, so no diagnostic setting is made.
 module vaultDiagnostics 'app/vault-diagnostics.bicep' = [
-  for vault in vaults: {
+  for vault in (diagnosticsNeedSharedAccess ? vaults : []): {
     name: 'vault-${uniqueString(vault)}'
     scope: resourceGroup(split(vault, '/')[2], split(vault, '/')[4])
     params: {
