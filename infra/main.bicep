@@ -16,6 +16,10 @@ param location string
 @description('Object id of the person deploying (azd sets it): gets Event Hubs Data Sender on the hub for the smoke test and Table Data Reader for `backup-triage digest`. Empty: no human access.')
 param principalId string = ''
 
+@allowed(['User', 'ServicePrincipal'])
+@description('Kind of principalId: ServicePrincipal when azd runs from a pipeline.')
+param principalType string = 'User'
+
 @description('Recovery Services vaults to connect, comma-separated resource ids. Each gets a diagnostic setting streaming AddonAzureBackupJobs and CoreAzureBackup (resource-specific) to the hub, and the app gets Backup Reader on it.')
 param vaultResourceIds string = ''
 
@@ -187,6 +191,7 @@ module rbac 'app/rbac.bicep' = {
   params: {
     principalId: identity.outputs.principalId
     deployerPrincipalId: principalId
+    deployerPrincipalType: principalType
     storageAccountName: storage.outputs.name
     eventHubsNamespaceName: eventHubs.outputs.namespaceName
     eventHubName: eventHubName

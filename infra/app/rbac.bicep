@@ -3,6 +3,8 @@
 param principalId string
 @description('The person deploying; empty for none.')
 param deployerPrincipalId string = ''
+@allowed(['User', 'ServicePrincipal'])
+param deployerPrincipalType string = 'User'
 param storageAccountName string
 param eventHubsNamespaceName string
 param eventHubName string
@@ -118,7 +120,7 @@ resource deployerSender 'Microsoft.Authorization/roleAssignments@2022-04-01' = i
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', eventHubsDataSender)
     principalId: deployerPrincipalId
-    principalType: 'User'
+    principalType: deployerPrincipalType
   }
 }
 
@@ -128,6 +130,6 @@ resource deployerTableReader 'Microsoft.Authorization/roleAssignments@2022-04-01
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageTableDataReader)
     principalId: deployerPrincipalId
-    principalType: 'User'
+    principalType: deployerPrincipalType
   }
 }
