@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { PassThrough, Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
 import { MessagingError, type EventData } from '@azure/event-hubs';
@@ -9,7 +8,7 @@ import type { ClosableProducer } from '../../src/adapters/eventHubPublisher.js';
 import { sendCommand } from '../../src/cli/sendCommand.js';
 import { triage } from '../../src/pipeline/triage.js';
 import { FakeProducer } from '../helpers/fakeProducer.js';
-import { cli } from '../helpers/cli.js';
+import { captureIo, cli } from '../helpers/cli.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/events/', import.meta.url));
 const ENVELOPE = 'eventhub-azure-backup-records-reconstructed.json';
@@ -24,19 +23,14 @@ class ClosableFake extends FakeProducer implements ClosableProducer {
 }
 
 async function send(args: string[], producer: ClosableFake, stdin = '', env: NodeJS.ProcessEnv = {}) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  stdout.on('data', (chunk: Buffer) => out.push(chunk));
-  stderr.on('data', (chunk: Buffer) => err.push(chunk));
-  const status = await sendCommand(args, { stdin: Readable.from([Buffer.from(stdin)]), stdout, stderr, cwd: FIXTURES }, {
+  const { io, output } = captureIo(stdin, FIXTURES);
+  const status = await sendCommand(args, io, {
     openProducer: async (host, hub) => {
       producer.opened.push([host, hub]);
       return producer;
     },
   }, env);
-  return { status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
+  return { status, ...output() };
 }
 
 describe('backup-triage send (the post-deployment smoke test)', () => {
