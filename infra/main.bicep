@@ -203,17 +203,17 @@ module rbac 'app/rbac.bicep' = {
 
 // Reader where the lookups read: a subscription or a resource group per entry.
 module subscriptionReaders 'app/reader-subscription.bicep' = [
-  for scope in filter(scopes, s => length(split(s, '/')) == 3): {
-    name: 'reader-${uniqueString(scope)}'
-    scope: subscription(split(scope, '/')[2])
+  for target in filter(scopes, s => length(split(s, '/')) == 3): {
+    name: 'reader-${uniqueString(target)}'
+    scope: subscription(split(target, '/')[2])
     params: { principalId: identity.outputs.principalId }
   }
 ]
 
 module resourceGroupReaders 'app/reader-resource-group.bicep' = [
-  for scope in filter(scopes, s => length(split(s, '/')) == 5): {
-    name: 'reader-${uniqueString(scope)}'
-    scope: resourceGroup(split(scope, '/')[2], split(scope, '/')[4])
+  for target in filter(scopes, s => length(split(s, '/')) == 5): {
+    name: 'reader-${uniqueString(target)}'
+    scope: resourceGroup(split(target, '/')[2], split(target, '/')[4])
     params: { principalId: identity.outputs.principalId }
   }
 ]
