@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:https';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
 
 import type { ReplayEntry, ReplayFixture } from './replayFixture.js';
+import { listenOnLoopback, loopbackCertificate } from './loopbackTls.js';
 
 export interface RecordedRequest {
   method: string;
@@ -36,14 +37,7 @@ const normalize = (path: string) => path.split('?')[0]!.replace(/\/+$/, '').toLo
  * unchanged. The certificate is made at start-up; nothing leaves the loopback interface.
  */
 export async function startReplayServer(fixture: ReplayFixture, options: ReplayServerOptions = {}): Promise<ReplayServer> {
-  const { default: selfsigned } = await import('selfsigned');
-  const pems = await selfsigned.generate([{ name: 'commonName', value: 'localhost' }], {
-    keyType: 'ec',
-    curve: 'P-256',
-    algorithm: 'sha256',
-    notAfterDate: new Date(Date.now() + 7 * 86_400_000),
-    extensions: [{ name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }] }],
-  });
+  const pems = await loopbackCertificate();
   const used = new Map<ReplayEntry, number>();
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
@@ -55,7 +49,7 @@ export async function startReplayServer(fixture: ReplayFixture, options: ReplayS
       return entry.times === undefined || (used.get(entry) ?? 0) < entry.times;
     });
 
-  const server: Server = createServer({ key: pems.private, cert: pems.cert }, (req, res) => {
+  const server: Server = createServer({ key: pems.key, cert: pems.cert }, (req, res) => {
     const path = normalize(req.url ?? '/');
     const method = (req.method ?? 'GET').toUpperCase();
     requests.push({ method, path, host: req.headers.host ?? '', authorized: /^Bearer \S+/.test(req.headers.authorization ?? ''), at: Date.now() });
@@ -95,8 +89,7 @@ export async function startReplayServer(fixture: ReplayFixture, options: ReplayS
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const port = await listenOnLoopback(server);
   return {
     url: `https://127.0.0.1:${port}`,
     ca: pems.cert,

@@ -1,5 +1,4 @@
 import { createServer, type Server } from 'node:https';
-import type { AddressInfo } from 'node:net';
 
 import rhea, { type EventContext, type Message } from 'rhea';
 
@@ -10,8 +9,9 @@ interface Link {
   remote: { attach: { source?: { address?: string }; target?: { address?: string } } };
   send(message: Record<string, unknown>): unknown;
 }
-import selfsigned from 'selfsigned';
 import { WebSocketServer, type WebSocket } from 'ws';
+
+import { listenOnLoopback, loopbackCertificate } from '../../src/replay/loopbackTls.js';
 
 /** One AMQP message as the hub stored it. */
 export interface ReceivedEvent {
@@ -40,13 +40,7 @@ export interface FakeEventHubsBroker {
  * messages accepted and unpacked. The real `EventHubProducerClient` talks to it unchanged.
  */
 export async function startFakeEventHubsBroker(options: { maxMessageSize?: number } = {}): Promise<FakeEventHubsBroker> {
-  const pems = await selfsigned.generate([{ name: 'commonName', value: 'localhost' }], {
-    keyType: 'ec',
-    curve: 'P-256',
-    algorithm: 'sha256',
-    notAfterDate: new Date(Date.now() + 86_400_000),
-    extensions: [{ name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }] }],
-  });
+  const pems = await loopbackCertificate(1);
   const container = rhea.create_container({ id: 'fake-eventhubs' });
   container.sasl_server_mechanisms.enable_anonymous();
   const received: ReceivedEvent[] = [];
@@ -82,7 +76,7 @@ export async function startFakeEventHubsBroker(options: { maxMessageSize?: numbe
     context.delivery?.accept();
   });
 
-  const https: Server = createServer({ key: pems.private, cert: pems.cert });
+  const https: Server = createServer({ key: pems.key, cert: pems.cert });
   const wss = new WebSocketServer({ server: https, handleProtocols: (protocols) => (protocols.has('AMQPWSB10') ? 'AMQPWSB10' : false) });
   const sockets = new Set<WebSocket>();
   wss.on('connection', (socket) => {
@@ -90,8 +84,7 @@ export async function startFakeEventHubsBroker(options: { maxMessageSize?: numbe
     socket.on('close', () => sockets.delete(socket));
     container.websocket_accept(socket as never, {});
   });
-  await new Promise<void>((resolve) => https.listen(0, '127.0.0.1', resolve));
-  const { port } = https.address() as AddressInfo;
+  const port = await listenOnLoopback(https);
 
   return {
     endpoint: `https://127.0.0.1:${port}`,
