@@ -13,7 +13,7 @@ import { generateRecords } from './generateRecords.js';
  * then the same batch again (every job already counted), then 500 repeats of the same findings.
  */
 const FAILURES = 500;
-const azurite = await startAzurite();
+const azurite = await startAzurite({ disableTelemetry: true });
 const receiver = await startLocalReceiver();
 const store = new TableStore({ connectionString: azurite.connectionString }, { prefix: 'bench' });
 await store.ensureTables();

@@ -9,7 +9,15 @@ const KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZ
 export interface Azurite {
   connectionString: string;
   port: number;
+  /** The Azurite process, for those who check what it was started with. */
+  pid: number | undefined;
   stop(): Promise<void>;
+}
+
+export interface AzuriteOptions {
+  /** Azurite would otherwise send usage telemetry out; every caller says it must not. */
+  disableTelemetry: true;
+  timeoutMs?: number;
 }
 
 async function freePort(): Promise<number> {
@@ -28,7 +36,7 @@ async function freePort(): Promise<number> {
  * on a free loopback port, telemetry off. Azurite is a development dependency; it is never
  * needed in Azure, where the Function App's own storage account is used.
  */
-export async function startAzurite(options: { timeoutMs?: number } = {}): Promise<Azurite> {
+export async function startAzurite(options: AzuriteOptions): Promise<Azurite> {
   let main: string;
   try {
     main = createRequire(import.meta.url).resolve('azurite/dist/src/table/main.js');
@@ -47,6 +55,7 @@ export async function startAzurite(options: { timeoutMs?: number } = {}): Promis
     }
     return {
       port,
+      pid: child.pid,
       connectionString: `DefaultEndpointsProtocol=http;AccountName=${ACCOUNT};AccountKey=${KEY};TableEndpoint=http://127.0.0.1:${port}/${ACCOUNT};`,
       stop: () =>
         new Promise<void>((resolve) => {

@@ -58,7 +58,7 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
       received.push(`  ← ${message.data.kind.padEnd(8)} ${message.data.title}${message.data.kind === 'group' ? '' : ` | ${toDisplay(first, 160)}`} (webhook-id ${String(request.headers['webhook-id']).slice(0, 16)}…, signed: ${request.headers['webhook-signature'] !== undefined})`);
     },
   });
-  const azurite = await startAzurite();
+  const azurite = await startAzurite({ disableTelemetry: true });
   let result: TriageResult;
   let notified: NotifyOutcome | undefined;
   let digestPath = '';

@@ -33,7 +33,7 @@ export async function digestCommand(argv: string[], io: CliIo, env: NodeJS.Proce
   try {
     if (settings.notify.storage === undefined) {
       if (positionals.length === 0) throw new UsageError('no store to read: set STATE_STORAGE_CONNECTION_STRING, or give event files to run through the pipeline first');
-      azurite = await startAzurite();
+      azurite = await startAzurite({ disableTelemetry: true });
     }
     const runtime = await openNotifications({ ...settings.notify, webhook: undefined } as typeof settings.notify, azurite !== undefined ? { connectionString: azurite.connectionString } : {});
     if (positionals.length > 0) {

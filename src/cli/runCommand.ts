@@ -44,7 +44,7 @@ export async function runCommand(argv: string[], io: CliIo, env: NodeJS.ProcessE
   let azurite: Azurite | undefined;
   const lookups = values['no-lookups'] ? undefined : await openLookups({ ...(values['azure-fixtures'] !== undefined && { fixtures: values['azure-fixtures'] }), live: values.live }, io.cwd, env);
   try {
-    if (settings.notify.storage === undefined) azurite = await startAzurite();
+    if (settings.notify.storage === undefined) azurite = await startAzurite({ disableTelemetry: true });
     const runtime = await openNotifications(settings.notify, azurite !== undefined ? { connectionString: azurite.connectionString } : {});
     const handle = createBatchHandler({ settings, ...(lookups !== undefined && { lookups: async () => lookups.options }), notifications: async () => runtime.options });
     const { result, notified } = await handle(bodies);

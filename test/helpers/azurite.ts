@@ -6,7 +6,7 @@ let counter = 0;
 
 /** One Azurite per test file (in memory, free port, telemetry off), a fresh set of tables per test. */
 export function azurite(): Promise<Azurite> {
-  shared ??= startAzurite();
+  shared ??= startAzurite({ disableTelemetry: true });
   return shared;
 }
 
