@@ -4,6 +4,7 @@ import { openNotifications } from '../src/adapters/notificationRuntime.js';
 import { sendDigestMail } from '../src/adapters/smtpMailer.js';
 import type { TableStore } from '../src/adapters/tableStore.js';
 import { loadSettings, type Settings } from '../src/config/settings.js';
+import { addDays, utcDay } from '../src/core/days.js';
 import { buildDigest, previousUtcDay } from '../src/pipeline/digest.js';
 
 export interface DailyDigestDeps {
@@ -31,7 +32,7 @@ export function createDailyDigest(deps: DailyDigestDeps) {
       const sent = await (deps.send ?? sendDigestMail)({ ...settings.digest.smtp, from: settings.digest.from, to: settings.digest.to }, rendered);
       context.info(JSON.stringify({ kind: 'digest', day, subject: rendered.subject, accepted: sent.accepted.length }));
     }
-    const cutoff = new Date(now.getTime() - settings.digest.retentionDays * 86_400_000).toISOString().slice(0, 10);
+    const cutoff = addDays(utcDay(now), -settings.digest.retentionDays);
     const deleted = await store.deleteBefore(cutoff);
     if (deleted > 0) context.info(JSON.stringify({ kind: 'retention', before: cutoff, deleted }));
   };

@@ -4,7 +4,8 @@ import type { TokenCredential } from '@azure/core-auth';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import { odata, TableClient, type TableEntityResult, type TransactionAction } from '@azure/data-tables';
 
-import { findingPartitionKey, findingRowKey, itemKeyOf } from '../core/notify/findingKeys.js';
+import { addDays } from '../core/days.js';
+import { findingKeyOf } from '../core/notify/findingKeys.js';
 import type { FindingState } from '../core/notify/types.js';
 import type { EnrichedEvent, RejectedRecord } from '../core/types.js';
 import type { GroupState, NotificationStore, OutboxMessage, Versioned } from '../pipeline/store.js';
@@ -26,6 +27,28 @@ function statusOf(error: unknown): number | undefined {
 }
 
 type Entity = Record<string, unknown> & { partitionKey: string; rowKey: string };
+
+/** What a read returns, or `undefined` when there is nothing there (404). */
+async function unlessMissing<T>(read: Promise<T>): Promise<T | undefined> {
+  try {
+    return await read;
+  } catch (error) {
+    if (statusOf(error) === 404) return undefined;
+    throw error;
+  }
+}
+
+/** Creates the entity when new (no ETag), else replaces it if unchanged since read; a lost race is a `conflict`. */
+async function writeVersioned(client: TableClient, entity: Entity, etag: string | undefined): Promise<'saved' | 'conflict'> {
+  try {
+    if (etag === undefined) await client.createEntity(entity);
+    else await client.updateEntity(entity, 'Replace', { etag });
+    return 'saved';
+  } catch (error) {
+    if (statusOf(error) === 409 || statusOf(error) === 412) return 'conflict';
+    throw error;
+  }
+}
 
 /** Day partition of an event (UTC) from its job start, else its reception. */
 export function dayOf(event: { job: { startedAt: string | null }; receivedAt: string }): string {
@@ -74,13 +97,8 @@ export class TableStore implements NotificationStore {
   }
 
   async getFinding(partitionKey: string, rowKey: string): Promise<Versioned<FindingState> | undefined> {
-    try {
-      const entity = await this.findings.getEntity<Record<string, unknown>>(partitionKey, rowKey);
-      return { value: toFinding(entity), etag: entity.etag };
-    } catch (error) {
-      if (statusOf(error) === 404) return undefined;
-      throw error;
-    }
+    const entity = await unlessMissing(this.findings.getEntity<Record<string, unknown>>(partitionKey, rowKey));
+    return entity === undefined ? undefined : { value: toFinding(entity), etag: entity.etag };
   }
 
   async listItemFindings(partitionKey: string): Promise<Array<Versioned<FindingState>>> {
@@ -92,14 +110,7 @@ export class TableStore implements NotificationStore {
   }
 
   async saveFinding(state: FindingState, etag: string | undefined): Promise<'saved' | 'conflict'> {
-    const entity = fromFinding(state);
-    try {
-      if (etag === undefined) await this.findings.createEntity(entity);
-      else await this.findings.updateEntity(entity, 'Replace', { etag });
-    } catch (error) {
-      if (statusOf(error) === 409 || statusOf(error) === 412) return 'conflict';
-      throw error;
-    }
+    if ((await writeVersioned(this.findings, fromFinding(state), etag)) === 'conflict') return 'conflict';
     await this.#index(state);
     return 'saved';
   }
@@ -125,9 +136,7 @@ export class TableStore implements NotificationStore {
       await this.index.upsertEntity({ partitionKey: 'open', rowKey, ...summary }, 'Replace');
       return;
     }
-    await this.index.deleteEntity('open', rowKey).catch((error: unknown) => {
-      if (statusOf(error) !== 404) throw error;
-    });
+    await unlessMissing(this.index.deleteEntity('open', rowKey));
     if (state.resolvedAt !== null) await this.index.upsertEntity({ partitionKey: `resolved-${state.resolvedAt.slice(0, 10)}`, rowKey, ...summary, resolvedAt: state.resolvedAt, resolvedByJobId: state.resolvedByJobId ?? '' }, 'Replace');
   }
 
@@ -170,23 +179,20 @@ export class TableStore implements NotificationStore {
   }
 
   async getEvent(day: string, id: string): Promise<EnrichedEvent | undefined> {
-    try {
-      return JSON.parse(fromChunks('json', await this.events.getEntity<Record<string, unknown>>(day, safeKey(id)))) as EnrichedEvent;
-    } catch (error) {
-      if (statusOf(error) === 404) return undefined;
-      throw error;
-    }
+    const entity = await unlessMissing(this.events.getEntity<Record<string, unknown>>(day, safeKey(id)));
+    return entity === undefined ? undefined : (JSON.parse(fromChunks('json', entity)) as EnrichedEvent);
   }
 
   /** Failed jobs per day for the given days (the digest's trend), counted without reading the JSON. */
   async countEventsByDay(days: readonly string[]): Promise<Record<string, number>> {
-    const out: Record<string, number> = {};
-    for (const day of days) {
-      let n = 0;
-      for await (const _ of this.events.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${day}`, select: ['RowKey'] } })) n += 1;
-      out[day] = n;
-    }
-    return out;
+    const counts = await Promise.all(
+      days.map(async (day) => {
+        let n = 0;
+        for await (const _ of this.events.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${day}`, select: ['RowKey'] } })) n += 1;
+        return [day, n] as const;
+      }),
+    );
+    return Object.fromEntries(counts);
   }
 
   /**
@@ -206,7 +212,7 @@ export class TableStore implements NotificationStore {
       const rows = page.done === true ? [] : page.value;
       for (const entity of rows) items.push(toEventRow(entity));
       const inner = page.done === true ? undefined : (rows as { continuationToken?: string }).continuationToken;
-      position = inner !== undefined ? { day: position.day, inner } : { day: previousDay(position.day) };
+      position = inner !== undefined ? { day: position.day, inner } : { day: addDays(position.day, -1) };
     }
     return position.day >= query.from ? { items, continuationToken: Buffer.from(JSON.stringify(position)).toString('base64url') } : { items };
   }
@@ -232,31 +238,20 @@ export class TableStore implements NotificationStore {
   }
 
   async getGroup(key: string): Promise<GroupState | undefined> {
-    try {
-      const entity = await this.findings.getEntity<Record<string, unknown>>('group', hash(key));
-      return {
-        key,
-        count: Number(entity['count']),
-        items: JSON.parse(String(entity['items'] ?? '[]')) as string[],
-        messageId: typeof entity['messageId'] === 'string' && entity['messageId'] !== '' ? entity['messageId'] : null,
-        etag: entity.etag,
-      };
-    } catch (error) {
-      if (statusOf(error) === 404) return undefined;
-      throw error;
-    }
+    const entity = await unlessMissing(this.findings.getEntity<Record<string, unknown>>('group', hash(key)));
+    if (entity === undefined) return undefined;
+    return {
+      key,
+      count: Number(entity['count']),
+      items: JSON.parse(String(entity['items'] ?? '[]')) as string[],
+      messageId: orNull(entity['messageId']),
+      etag: entity.etag,
+    };
   }
 
   async saveGroup(group: GroupState): Promise<'saved' | 'conflict'> {
     const entity: Entity = { partitionKey: 'group', rowKey: hash(group.key), key: group.key, count: group.count, items: JSON.stringify(group.items.slice(0, 500)), messageId: group.messageId ?? '' };
-    try {
-      if (group.etag === undefined) await this.findings.createEntity(entity);
-      else await this.findings.updateEntity(entity, 'Replace', { etag: group.etag });
-      return 'saved';
-    } catch (error) {
-      if (statusOf(error) === 409 || statusOf(error) === 412) return 'conflict';
-      throw error;
-    }
+    return writeVersioned(this.findings, entity, group.etag);
   }
 
   async enqueue(message: OutboxMessage): Promise<{ etag: string } | 'exists'> {
@@ -270,13 +265,8 @@ export class TableStore implements NotificationStore {
   }
 
   async claim(id: string, now: Date, leaseMs: number): Promise<OutboxMessage | undefined> {
-    let entity: TableEntityResult<Record<string, unknown>>;
-    try {
-      entity = await this.outbox.getEntity<Record<string, unknown>>('outbox', id);
-    } catch (error) {
-      if (statusOf(error) === 404) return undefined;
-      throw error;
-    }
+    const entity = await unlessMissing(this.outbox.getEntity<Record<string, unknown>>('outbox', id));
+    if (entity === undefined) return undefined;
     const message = toMessage(entity);
     const due = message.status === 'pending' || (message.status === 'sending' && (message.leaseUntil ?? '') < now.toISOString());
     if (!due) return undefined;
@@ -327,7 +317,7 @@ export class TableStore implements NotificationStore {
       known: event.classification.known,
       priority: event.priority.level,
       headline: event.summary.headline,
-      findingKey: `${findingPartitionKey(itemKeyOf(event))}|${findingRowKey(event.classification.code)}`,
+      findingKey: findingKeyOf(event),
       ...toChunks('json', JSON.stringify(event)),
     })));
   }
@@ -423,10 +413,6 @@ function toEventRow(entity: Record<string, unknown>): EventRow {
     headline: String(entity['headline'] ?? ''),
     findingKey: String(entity['findingKey'] ?? ''),
   };
-}
-
-function previousDay(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Row keys may not hold `/ \ # ?` or control characters. */

@@ -2,6 +2,7 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
+import { addDays } from '../core/days.js';
 import { renderText } from '../core/render/renderText.js';
 import { toDisplay } from '../core/fillTemplate.js';
 import type { Lang } from '../core/types.js';
@@ -77,7 +78,7 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
     await writeFile(digestPath, rendered.html);
     await writeFile(digestPath.replace(/\.html$/, '.txt'), rendered.text);
     digestSubject = rendered.subject;
-    const from = new Date(Date.parse(`${day}T00:00:00Z`) - 6 * 86_400_000).toISOString().slice(0, 10);
+    const from = addDays(day, -6);
     dashboard = await serveLocally(createDashboard({ store: async () => runtime.store, lang, rpoHours: settings.thresholds.rpoHours }));
     dashboard = { ...dashboard, url: `${dashboard.url}?from=${from}&to=${day}` };
   } finally {

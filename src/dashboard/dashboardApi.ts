@@ -1,7 +1,8 @@
 import type { IndexedFinding, TableStore } from '../adapters/tableStore.js';
-import { daysBetween, summarizeRange } from '../core/digest/dashboardSummary.js';
+import { addDays, daysBetween, trendWindow, utcDay } from '../core/days.js';
+import { summarizeRange } from '../core/digest/dashboardSummary.js';
 import { summarizeDay } from '../core/digest/summarizeDay.js';
-import type { EnrichedEvent, Lang, Priority } from '../core/types.js';
+import type { Lang, Priority } from '../core/types.js';
 import { readStatic } from './staticFiles.js';
 
 /** A request as the handlers need it: independent of the Functions host and of Node's http. */
@@ -59,11 +60,11 @@ async function page(name: string): Promise<ApiResponse> {
 }
 
 function range(query: URLSearchParams, now: Date): { from: string; to: string } | string {
-  const to = query.get('to') ?? now.toISOString().slice(0, 10);
-  const from = query.get('from') ?? new Date(Date.parse(`${to}T00:00:00Z`) - 13 * 86_400_000).toISOString().slice(0, 10);
+  const to = query.get('to') ?? utcDay(now);
+  const from = query.get('from') ?? addDays(to, -13);
   if (!DAY.test(from) || !DAY.test(to) || Number.isNaN(Date.parse(from)) || Number.isNaN(Date.parse(to))) return 'from and to must be days, YYYY-MM-DD';
   if (from > to) return 'from must not be after to';
-  if (Date.parse(to) - Date.parse(from) > 61 * 86_400_000) return 'from and to must be at most 62 days apart (inclusive): ask for older days page by page';
+  if (addDays(from, 61) < to) return 'from and to must be at most 62 days apart (inclusive): ask for older days page by page';
   return { from, to };
 }
 
@@ -103,12 +104,19 @@ async function summary(query: URLSearchParams, deps: DashboardDeps, now: Date): 
   if (!DAY.test(day)) return bad('day must be YYYY-MM-DD');
   const store = await deps.store();
   const list = daysBetween(days.from, days.to);
-  const eventsByDay = new Map<string, EnrichedEvent[]>();
-  await Promise.all(list.map(async (d) => eventsByDay.set(d, await store.listEventsOfDay(d))));
-  const [open, resolved] = await Promise.all([store.listOpenFindings(), store.listResolvedOn(day)]);
-  const trendDays = daysBetween(new Date(Date.parse(`${day}T00:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10), day);
-  const trend = await store.countEventsByDay(trendDays);
-  const dayEvents = eventsByDay.get(day) ?? (await store.listEventsOfDay(day));
+  const trendDays = trendWindow(day);
+  // Events of the range (and of the day, if outside it); the trend counts only the days not read.
+  const needed = list.includes(day) ? list : [...list, day];
+  const [loaded, counted, open, resolved] = await Promise.all([
+    Promise.all(needed.map(async (d) => [d, await store.listEventsOfDay(d)] as const)),
+    store.countEventsByDay(trendDays.filter((d) => !needed.includes(d))),
+    store.listOpenFindings(),
+    store.listResolvedOn(day),
+  ]);
+  const read = new Map(loaded);
+  const eventsByDay = new Map(list.map((d) => [d, read.get(d) ?? []]));
+  const trend = Object.fromEntries(trendDays.map((d) => [d, read.get(d)?.length ?? counted[d] ?? 0]));
+  const dayEvents = read.get(day) ?? [];
   return json(200, {
     range: summarizeRange({ ...days, days: list, eventsByDay, openPriorities: open.map((finding: IndexedFinding) => finding.priority as Priority) }),
     day: summarizeDay({ day, lang: deps.lang, now, events: dayEvents, trend, open, resolved, rpoHours: deps.rpoHours }),

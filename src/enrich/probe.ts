@@ -68,6 +68,11 @@ export interface Probe {
   evaluate(target: ProbeTarget, readings: Readings, context: ProbeContext): ProbeOutcome;
 }
 
+/** `say(cause, verdict, summary)` for a probe whose verdicts share one read and its values. */
+export function verdictsOf(probe: ProbeName, read: ReadResult, values: Record<string, unknown>): (causeId: string, verdict: CauseVerdict['verdict'], summary: string) => CauseVerdict {
+  return (causeId, verdict, summary) => ({ causeId, verdict, evidence: evidence(probe, summary, read, values) });
+}
+
 /** Evidence in one line, with the values read and where they came from. */
 export function evidence(probe: ProbeName, summary: string, read?: ReadResult, values?: Record<string, unknown>): Evidence {
   return {

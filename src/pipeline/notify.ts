@@ -1,11 +1,12 @@
 import { decideFailure, decideSuccess } from '../core/notify/decide.js';
-import { findingPartitionKey, findingRowKey, itemKeyOf, vaultKeyOf } from '../core/notify/findingKeys.js';
+import { findingKeyOf, findingPartitionKey, findingRowKey, itemKeyOf, vaultKeyOf } from '../core/notify/findingKeys.js';
 import { notificationIds, toFindingNotification } from '../core/notify/toNotification.js';
 import { DEFAULT_NOTIFY_POLICY, type FindingState, type Notification, type NotifyPolicy } from '../core/notify/types.js';
 import type { PriorityThresholds } from '../core/prioritize.js';
 import { renderNotification, type Format } from '../core/render/renderNotification.js';
 import type { EnrichedEvent } from '../core/types.js';
 import { sendClaimed, type Deliver } from './deliver.js';
+import { mapConcurrent } from './mapConcurrent.js';
 import type { NotificationStore, OutboxMessage } from './store.js';
 import type { Resolution, TriageResult } from './triage.js';
 
@@ -45,6 +46,8 @@ interface Planned {
 }
 
 const MAX_CONFLICT_RETRIES = 8;
+/** Findings read at the same time: their reads are independent. */
+const READ_CONCURRENCY = 16;
 
 /**
  * The stateful half of a batch: store the events and rejections, decide per finding (new,
@@ -61,18 +64,17 @@ export async function notifyBatch(result: TriageResult, options: NotifyOptions):
   // Failures, finding by finding, in job order.
   const byFinding = new Map<string, EnrichedEvent[]>();
   for (const event of result.events) {
-    const key = `${findingPartitionKey(itemKeyOf(event))}|${findingRowKey(event.classification.code)}`;
+    const key = findingKeyOf(event);
     const list = byFinding.get(key) ?? [];
     list.push(event);
     byFinding.set(key, list);
   }
   const planned: Planned[] = [];
   // 1. Read and decide, writing nothing yet.
-  const decided: Decided[] = [];
-  for (const events of byFinding.values()) {
+  const decided = await mapConcurrent([...byFinding.values()], READ_CONCURRENCY, (events) => {
     events.sort((a, b) => (a.job.startedAt ?? '').localeCompare(b.job.startedAt ?? ''));
-    decided.push(await decideFinding(events, options, policy, now));
-  }
+    return decideFinding(events, options, policy, now);
+  });
   // 2. Every message goes to the outbox before the state that says it was sent: a crash in
   //    between replays the same decision, with the same message ids, at the next delivery.
   const fresh = decided.flatMap((entry) => entry.messages.filter((m) => m.kind === 'new').map((notification) => ({ notification, event: notification.events[0]! })));

@@ -9,6 +9,7 @@ import { mergeOutcomes, type Enrichment } from '../enrich/enrichment.js';
 import type { Probe, ProbeContext, ProbeOutcome, ProbeTarget, Readings } from '../enrich/probe.js';
 import type { ReadFailure, ReadRequest, ReadResult, StateReader } from '../enrich/readings.js';
 import { getProbe } from '../enrich/registry.js';
+import { mapConcurrent } from './mapConcurrent.js';
 import type { TokenBucket } from './tokenBucket.js';
 import type { TtlCache } from './ttlCache.js';
 
@@ -152,9 +153,8 @@ export async function runLookups(inputs: readonly LookupInput[], options: Lookup
     options.cache?.set(request.key, result, ttl);
   };
 
-  const queue = [...works.values()];
-  const worker = async () => {
-    for (let work = queue.shift(); work !== undefined; work = queue.shift()) {
+  try {
+    await mapConcurrent([...works.values()], options.concurrency ?? 16, async (work) => {
       await Promise.all([...work.requests.values()].flat().map(fetch));
       const more = [...work.probes.values()].flatMap((probe) => {
         const next = probe.followUp?.(work.target, readings, context) ?? [];
@@ -162,10 +162,7 @@ export async function runLookups(inputs: readonly LookupInput[], options: Lookup
         return next;
       });
       await Promise.all(more.map(fetch));
-    }
-  };
-  try {
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 16, works.size)) }, worker));
+    });
   } finally {
     clearTimeout(timer);
   }

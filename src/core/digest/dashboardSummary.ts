@@ -55,10 +55,3 @@ export function summarizeRange(input: { from: string; to: string; days: readonly
     lookups: { byProbe, total, failed, failureRate: total > 0 ? failed / total : null },
   };
 }
-
-/** The UTC days from `from` to `to`, inclusive (at most `max`). */
-export function daysBetween(from: string, to: string, max = 62): string[] {
-  const out: string[] = [];
-  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`) && out.length < max; t += 86_400_000) out.push(new Date(t).toISOString().slice(0, 10));
-  return out;
-}

@@ -1,4 +1,4 @@
-import { findingPartitionKey, findingRowKey, itemKeyOf } from '../notify/findingKeys.js';
+import { findingKeyOf, itemKeyOf } from '../notify/findingKeys.js';
 import type { EnrichedEvent, Lang, Priority } from '../types.js';
 
 /** A finding as the store's index keeps it (open now, or resolved on the day). */
@@ -58,7 +58,7 @@ export function summarizeDay(input: DigestInput): DigestSummary {
   const known = new Map<string, FindingSummary>([...input.open, ...input.resolved].map((finding) => [finding.key, finding]));
   const findings = new Map<string, { events: EnrichedEvent[]; priority: Priority }>();
   for (const event of input.events) {
-    const key = `${findingPartitionKey(itemKeyOf(event))}|${findingRowKey(event.classification.code)}`;
+    const key = findingKeyOf(event);
     const entry = findings.get(key) ?? { events: [], priority: 'P4' as Priority };
     entry.events.push(event);
     if (RANK[event.priority.level] < RANK[entry.priority]) entry.priority = event.priority.level;

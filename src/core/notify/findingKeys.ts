@@ -18,6 +18,11 @@ export function findingRowKey(code: string): string {
   return code.toLowerCase().replace(/[^a-z0-9-]/g, '_').slice(0, 200) || 'unknown';
 }
 
+/** The finding an event belongs to (item and code), as stored: `<partition>|<row>`. */
+export function findingKeyOf(event: EnrichedEvent): string {
+  return `${findingPartitionKey(itemKeyOf(event))}|${findingRowKey(event.classification.code)}`;
+}
+
 export function vaultKeyOf(event: EnrichedEvent): string {
   return (event.job.vaultId ?? event.job.vaultName ?? 'unknown-vault').toLowerCase();
 }

@@ -1,5 +1,5 @@
 import { reads } from '../readings.js';
-import { evidence, failedOutcome, readOf, statusValue, type CauseVerdict, type Probe } from '../probe.js';
+import { failedOutcome, readOf, statusValue, verdictsOf, type Probe } from '../probe.js';
 
 const SNAPSHOT = 'snapshot-not-taken';
 const UPDATING = 'vm-provisioning-updating';
@@ -15,7 +15,7 @@ export const powerStateProbe: Probe = {
     const power = statusValue(read.value.statuses, 'PowerState');
     const provisioning = statusValue(read.value.statuses, 'ProvisioningState');
     const values = { powerState: power ?? null, provisioningState: provisioning ?? null };
-    const say = (causeId: string, verdict: CauseVerdict['verdict'], summary: string): CauseVerdict => ({ causeId, verdict, evidence: evidence('power-state', summary, read, values) });
+    const say = verdictsOf('power-state', read, values);
 
     const snapshot =
       power === 'stopped'

@@ -1,5 +1,5 @@
 import { reads } from '../readings.js';
-import { evidence, failedOutcome, readOf, type CauseVerdict, type Probe } from '../probe.js';
+import { failedOutcome, readOf, verdictsOf, type Probe } from '../probe.js';
 
 const BACKUP_EXTENSION = 'extension-update-failed';
 const ANY_EXTENSION = 'vm-extension-failed';
@@ -22,7 +22,7 @@ export const snapshotExtensionProbe: Probe = {
     const failed = extensions.filter((extension) => isFailed(extension.statuses));
     const describe = (extension: (typeof extensions)[number]) => `${extension.name ?? extension.type}: ${extension.statuses?.[0]?.displayStatus ?? 'no status'}${extension.statuses?.[0]?.message ? ` (${extension.statuses[0].message})` : ''}`;
     const values = { extensions: extensions.map((extension) => ({ name: extension.name, type: extension.type, version: extension.typeHandlerVersion, status: extension.statuses?.[0]?.displayStatus })) };
-    const say = (causeId: string, verdict: CauseVerdict['verdict'], summary: string): CauseVerdict => ({ causeId, verdict, evidence: evidence('snapshot-extension', summary, read, values) });
+    const say = verdictsOf('snapshot-extension', read, values);
 
     const backupVerdict =
       backup === undefined

@@ -1,6 +1,6 @@
 import { FACTS } from '../facts.js';
 import { reads } from '../readings.js';
-import { compareVersions, evidence, failedOutcome, firstFailure, osTypeOf, readOf, statusValue, type CauseVerdict, type Probe } from '../probe.js';
+import { compareVersions, failedOutcome, firstFailure, osTypeOf, readOf, statusValue, verdictsOf, type CauseVerdict, type Probe } from '../probe.js';
 
 const WINDOWS = 'agent-unresponsive-windows';
 const LINUX = 'agent-outdated-linux';
@@ -22,7 +22,7 @@ export const vmAgentProbe: Probe = {
     const version = iv.vmAgent?.vmAgentVersion;
     const power = statusValue(iv.statuses, 'PowerState');
     const values = { vmAgentStatus: display, vmAgentVersion: version ?? null, message: agent?.message ?? null, osType: osType ?? null, powerState: power ?? null };
-    const say = (causeId: string, verdict: CauseVerdict['verdict'], summary: string): CauseVerdict => ({ causeId, verdict, evidence: evidence('vm-agent', summary, ivRead, values) });
+    const say = verdictsOf('vm-agent', ivRead, values);
     const ready = /^ready$/i.test(display);
     const knownVersion = version !== undefined && /^\d+(\.\d+)+$/.test(version);
     const verdicts: CauseVerdict[] = [];
