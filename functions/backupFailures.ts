@@ -3,7 +3,7 @@ import { app, type InvocationContext } from '@azure/functions';
 import { openEventsPublisher } from '../src/adapters/eventHubPublisher.js';
 import { fromEventHubBatch } from '../src/adapters/fromEventHubBatch.js';
 import { createLiveLookups } from '../src/adapters/liveLookups.js';
-import { openNotifications } from '../src/adapters/notificationRuntime.js';
+import { sharedNotifications } from '../src/adapters/notificationRuntime.js';
 import { loadSettings } from '../src/config/settings.js';
 import { createBatchHandler, type BatchHandlerOptions } from '../src/pipeline/createBatchHandler.js';
 
@@ -35,7 +35,7 @@ const eventsOutput = settings.eventsOutput;
 export const backupFailures = createBackupFailures({
   settings,
   ...(settings.lookups.enabled && { lookups: () => createLiveLookups(settings.lookups) }),
-  ...(settings.notify.storage !== undefined && { notifications: async () => (await openNotifications(settings.notify)).options }),
+  ...(settings.notify.storage !== undefined && { notifications: async () => (await sharedNotifications(settings.notify)).options }),
   ...(eventsOutput !== undefined && { publish: () => openEventsPublisher(eventsOutput) }),
 });
 

@@ -1,6 +1,6 @@
 import { app, type InvocationContext, type Timer } from '@azure/functions';
 
-import { openNotifications } from '../src/adapters/notificationRuntime.js';
+import { sharedNotifications } from '../src/adapters/notificationRuntime.js';
 import { sendDigestMail } from '../src/adapters/smtpMailer.js';
 import type { TableStore } from '../src/adapters/tableStore.js';
 import { loadSettings, type Settings } from '../src/config/settings.js';
@@ -40,8 +40,7 @@ export function createDailyDigest(deps: DailyDigestDeps) {
 
 // Every setting, the host's too, checked as the app loads: a misconfigured app fails at start, naming each one.
 const settings = loadSettings(process.env, 'all');
-let store: Promise<TableStore> | undefined;
 
-export const dailyDigest = createDailyDigest({ settings, store: () => (store ??= openNotifications(settings.notify).then((runtime) => runtime.store)) });
+export const dailyDigest = createDailyDigest({ settings, store: async () => (await sharedNotifications(settings.notify)).store });
 
 app.timer('dailyDigest', { schedule: '%DIGEST_SCHEDULE%', handler: dailyDigest });

@@ -1,7 +1,6 @@
 import { app } from '@azure/functions';
 
-import { openNotifications } from '../src/adapters/notificationRuntime.js';
-import type { TableStore } from '../src/adapters/tableStore.js';
+import { sharedNotifications } from '../src/adapters/notificationRuntime.js';
 import { loadSettings } from '../src/config/settings.js';
 import { createDashboard } from '../src/dashboard/httpDashboard.js';
 
@@ -9,11 +8,10 @@ export { createDashboard };
 
 // Every setting, the host's too, checked as the app loads: a misconfigured app fails at start, naming each one.
 const settings = loadSettings(process.env, 'all');
-let store: Promise<TableStore> | undefined;
 
 /** The registered handler: the Function App's own tables, read with its managed identity. */
 export const dashboard = createDashboard({
-  store: () => (store ??= openNotifications(settings.notify).then((runtime) => runtime.store)),
+  store: async () => (await sharedNotifications(settings.notify)).store,
   lang: settings.lang,
   rpoHours: settings.thresholds.rpoHours,
 });

@@ -1,20 +1,18 @@
 import { app, type InvocationContext, type Timer } from '@azure/functions';
 
-import { openNotifications, type NotificationRuntime } from '../src/adapters/notificationRuntime.js';
+import { sharedNotifications, type NotificationRuntime } from '../src/adapters/notificationRuntime.js';
 import { loadSettings } from '../src/config/settings.js';
 import { redeliver as redeliverDue } from '../src/pipeline/deliver.js';
 
 // Every setting, the host's too, checked as the app loads: a misconfigured app fails at start, naming each one.
 const settings = loadSettings(process.env, 'all');
-let runtime: Promise<NotificationRuntime> | undefined;
 
 /**
  * Timer (every 2 minutes): sends the outbox messages that are due again (1 min, 5 min, 30 min,
  * 2 h, then every 5 h), and dead-letters those older than OUTBOX_MAX_AGE_HOURS, visibly.
  */
-export async function redeliver(_timer: Timer, context: InvocationContext, open: () => Promise<NotificationRuntime> = () => openNotifications(settings.notify)): Promise<void> {
-  runtime ??= open();
-  const { store, deliver, maxAgeMs } = await runtime;
+export async function redeliver(_timer: Timer, context: InvocationContext, open: () => Promise<NotificationRuntime> = () => sharedNotifications(settings.notify)): Promise<void> {
+  const { store, deliver, maxAgeMs } = await open();
   if (deliver === undefined) {
     context.warn('WEBHOOK_URL is not set: notifications wait in the outbox.');
     return;

@@ -13,6 +13,24 @@ export interface NotificationRuntime {
   maxAgeMs: number;
 }
 
+const shared = new Map<string, Promise<NotificationRuntime>>();
+
+/**
+ * The one store and webhook of a Function App process: its functions share them, so the credential
+ * is made and the tables are ensured once, not once per function. A failed opening is retried by
+ * the next caller.
+ */
+export function sharedNotifications(settings: NotifySettings): Promise<NotificationRuntime> {
+  const key = JSON.stringify(settings);
+  let runtime = shared.get(key);
+  if (runtime === undefined) {
+    runtime = openNotifications(settings);
+    runtime.catch(() => shared.delete(key));
+    shared.set(key, runtime);
+  }
+  return runtime;
+}
+
 /**
  * The store and the webhook of a process. In Azure the tables are the Function App's own storage
  * account, reached with its managed identity (no key); locally a connection string (Azurite).

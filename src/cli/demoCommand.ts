@@ -1,5 +1,5 @@
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { readdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { addDays } from '../core/days.js';
@@ -16,6 +16,7 @@ import { loadSettings } from '../config/settings.js';
 import { createBatchHandler } from '../pipeline/createBatchHandler.js';
 import type { NotifyOutcome } from '../pipeline/notify.js';
 import type { TriageResult } from '../pipeline/triage.js';
+import { writeDigestFiles } from './digestCommand.js';
 import { write, type CliIo } from './io.js';
 import { openLookups } from './openLookups.js';
 import { parseLang } from './options.js';
@@ -74,9 +75,7 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
     const day = mostCommonDay(result.events.map((event) => event.job.startedAt ?? event.receivedAt)) ?? new Date().toISOString().slice(0, 10);
     const { rendered } = await buildDigest(runtime.store, { day, lang, rpoHours: settings.thresholds.rpoHours, now: new Date() });
     digestPath = resolve(io.cwd, values.out, 'digest.html');
-    await mkdir(dirname(digestPath), { recursive: true });
-    await writeFile(digestPath, rendered.html);
-    await writeFile(digestPath.replace(/\.html$/, '.txt'), rendered.text);
+    await writeDigestFiles(digestPath, rendered);
     digestSubject = rendered.subject;
     const from = addDays(day, -6);
     dashboard = await serveLocally(createDashboard({ store: async () => runtime.store, lang, rpoHours: settings.thresholds.rpoHours }));

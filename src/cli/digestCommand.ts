@@ -7,10 +7,18 @@ import { sendDigestMail } from '../adapters/smtpMailer.js';
 import { startAzurite, type Azurite } from '../adapters/startAzurite.js';
 import { loadSettings } from '../config/settings.js';
 import { createBatchHandler } from '../pipeline/createBatchHandler.js';
+import type { RenderedDigest } from '../core/render/renderDigest.js';
 import { buildDigest, previousUtcDay } from '../pipeline/digest.js';
 import { UsageError, write, type CliIo } from './io.js';
 import { parseLang } from './options.js';
 import { readInputs } from './readInputs.js';
+
+/** The digest as files: the HTML at `path`, its text part beside it (`.txt`). */
+export async function writeDigestFiles(path: string, rendered: RenderedDigest): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, rendered.html);
+  await writeFile(`${path.replace(/\.html?$/i, '')}.txt`, rendered.text);
+}
 
 /**
  * `digest [--date D] [--out FILE] [--send] [FILE…]`: the daily digest of a UTC day (yesterday by
@@ -43,9 +51,7 @@ export async function digestCommand(argv: string[], io: CliIo, env: NodeJS.Proce
     const { summary, rendered } = await buildDigest(runtime.store, { day, lang: settings.lang, rpoHours: settings.thresholds.rpoHours, now, ...(settings.digest.dashboardUrl !== undefined && { dashboardUrl: settings.digest.dashboardUrl }) });
     if (values.out !== undefined) {
       const path = resolve(io.cwd, values.out);
-      await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, rendered.html);
-      await writeFile(path.replace(/\.html?$/i, '') + '.txt', rendered.text);
+      await writeDigestFiles(path, rendered);
       await write(io.stdout, `${rendered.subject}\nWrote ${path} (and .txt)\n`);
     }
     if (values.send) {
