@@ -3,15 +3,14 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 
 import { AzureState } from '../../scripts/azureState.js';
 import { loadSettings } from '../../src/config/settings.js';
+import { HOST_SETTINGS } from '../helpers/deployedEnv.js';
 import { ALERT, RECONSTRUCTED, fixtureBytes, fixtureJson } from '../helpers/fixtures.js';
 import { replay, SUB } from '../helpers/lookups.js';
 
 // The registered handler reads and checks its settings at load, as in Azure; its tables are an
 // Azurite here, and no lookups (they would use the managed identity).
 const { azurite: startSharedAzurite, stopAzurite: stopSharedAzurite } = await import('../helpers/azurite.js');
-vi.stubEnv('EVENTHUB_NAME', 'backup-jobs');
-vi.stubEnv('EventHubConnection__fullyQualifiedNamespace', 'evhns-backup.servicebus.windows.net');
-vi.stubEnv('DIGEST_SCHEDULE', '0 0 6 * * *');
+for (const [name, value] of Object.entries(HOST_SETTINGS)) vi.stubEnv(name, value);
 vi.stubEnv('STATE_STORAGE_CONNECTION_STRING', (await startSharedAzurite()).connectionString);
 vi.stubEnv('TABLE_PREFIX', `reg${Date.now() % 100_000}`);
 vi.stubEnv('LOOKUPS_ENABLED', 'false');

@@ -6,14 +6,13 @@ import { loadSettings } from '../../src/config/settings.js';
 import { notifyBatch } from '../../src/pipeline/notify.js';
 import { triage } from '../../src/pipeline/triage.js';
 import { freshStore, stopAzurite } from '../helpers/azurite.js';
+import { HOST_SETTINGS } from '../helpers/deployedEnv.js';
 import { seed } from '../helpers/digestDay.js';
 import { failedJob } from '../helpers/lookups.js';
 import { startSmtp } from '../helpers/smtp.js';
 
 // The module checks every setting as it loads, as in Azure.
-vi.stubEnv('EVENTHUB_NAME', 'backup-jobs');
-vi.stubEnv('EventHubConnection__fullyQualifiedNamespace', 'evhns-backup.servicebus.windows.net');
-vi.stubEnv('DIGEST_SCHEDULE', '0 0 6 * * *');
+for (const [name, value] of Object.entries(HOST_SETTINGS)) vi.stubEnv(name, value);
 vi.stubEnv('AzureWebJobsStorage__accountName', 'stbackuptriage');
 const { createDailyDigest } = await import('../../functions/dailyDigest.js');
 afterAll(async () => {

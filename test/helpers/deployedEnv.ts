@@ -28,3 +28,10 @@ export const DEPLOYED_ENV: Readonly<Record<string, string>> = {
   SMTP_USER: 'acs-backup-triage',
   SMTP_PASSWORD: 'resolved-from-key-vault',
 };
+
+/** The settings the host requires, stubbed before a `functions/*` module loads (it checks them at load). */
+export const HOST_SETTINGS: Readonly<Record<string, string>> = {
+  EVENTHUB_NAME: 'backup-jobs',
+  EventHubConnection__fullyQualifiedNamespace: 'evhns-backup.servicebus.windows.net',
+  DIGEST_SCHEDULE: '0 0 6 * * *',
+};
