@@ -25,7 +25,7 @@ export function generateRecords(records: number, options: GenerateOptions = {}):
   const failureRate = options.failureRate ?? 0.1;
   const codes = [...CATALOG.codes.map((entry) => entry.code), 'UserErrorSnapshotFailedOnDisk'];
   let seed = 42;
-  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
   const bodies: Buffer[] = [];
   let bytes = 0;
   for (let start = 0; start < records; start += perBody) {

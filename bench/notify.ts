@@ -17,8 +17,17 @@ const azurite = await startAzurite({ disableTelemetry: true });
 const receiver = await startLocalReceiver();
 const store = new TableStore({ connectionString: azurite.connectionString }, { prefix: 'bench' });
 await store.ensureTables();
-const target = { url: receiver.url, format: 'generic' as const, secret: `whsec_${Buffer.alloc(32, 1).toString('base64')}` };
-const options = { store, format: 'generic' as const, deliver: (m: Parameters<typeof sendWebhook>[1]) => sendWebhook(target, m), policy: { ...DEFAULT_NOTIFY_POLICY, groupThreshold: 1_000_000, minPriority: 'P4' as const } };
+const target = {
+  url: receiver.url,
+  format: 'generic' as const,
+  secret: `whsec_${Buffer.alloc(32, 1).toString('base64')}`,
+};
+const options = {
+  store,
+  format: 'generic' as const,
+  deliver: (m: Parameters<typeof sendWebhook>[1]) => sendWebhook(target, m),
+  policy: { ...DEFAULT_NOTIFY_POLICY, groupThreshold: 1_000_000, minPriority: 'P4' as const },
+};
 
 const first = generateRecords(FAILURES, { failureRate: 1, vms: FAILURES * 10, perBody: FAILURES });
 const result = triage(first.bodies.map((body, bodyIndex) => ({ body, origin: { bodyIndex } })));
@@ -29,13 +38,22 @@ async function measure(label: string, run: () => Promise<{ delivered: number }>)
   const started = performance.now();
   const outcome = await run();
   const ms = performance.now() - started;
-  console.log(`  ${label.padEnd(34)} ${ms.toFixed(0).padStart(6)} ms  ${String(outcome.delivered).padStart(4)} delivered  ${(outcome.delivered / (ms / 1000)).toFixed(0).padStart(5)} notifications/s  ${((store.operations - ops) / findings).toFixed(2)} Table operations per finding`);
+  console.log(
+    `  ${label.padEnd(34)} ${ms.toFixed(0).padStart(6)} ms  ${String(outcome.delivered).padStart(4)} delivered  ${(outcome.delivered / (ms / 1000)).toFixed(0).padStart(5)} notifications/s  ${((store.operations - ops) / findings).toFixed(2)} Table operations per finding`,
+  );
 }
 
 console.log(`\nNotifications: ${findings} findings, Azurite + local receiver (Node ${process.version})`);
 await measure('new findings (all sent)', () => notifyBatch(result, options));
 await measure('same batch again (redelivery)', () => notifyBatch(result, options));
-const repeats = triage(generateRecords(FAILURES, { failureRate: 1, vms: FAILURES * 10, perBody: FAILURES }).bodies.map((body, bodyIndex) => ({ body: JSON.parse(body.toString().replace(/"JobUniqueId":"/g, '"JobUniqueId":"r-')), origin: { bodyIndex } })));
+const repeats = triage(
+  generateRecords(FAILURES, { failureRate: 1, vms: FAILURES * 10, perBody: FAILURES }).bodies.map(
+    (body, bodyIndex) => ({
+      body: JSON.parse(body.toString().replace(/"JobUniqueId":"/g, '"JobUniqueId":"r-')),
+      origin: { bodyIndex },
+    }),
+  ),
+);
 await measure('repeats within the window (quiet)', () => notifyBatch(repeats, options));
 console.log(`  receiver got ${receiver.accepted().length} messages for ${findings} findings`);
 await receiver.close();

@@ -39,9 +39,15 @@ function measure(label: string, options: GenerateOptions): void {
   const parseMs = median(parseOnly);
   const triageMs = median(pipeline);
   const rate = (ms: number) => Math.round(RECORDS / (ms / 1000)).toLocaleString('en');
-  console.log(`\n${label}: ${RECORDS.toLocaleString('en')} records in ${input.bodies.length} bodies, ${mb.toFixed(1)} MB, ${findings.toLocaleString('en')} failures`);
-  console.log(`  JSON.parse alone               ${parseMs.toFixed(0).padStart(6)} ms  ${rate(parseMs).padStart(9)} records/s  ${(mb / (parseMs / 1000)).toFixed(0).padStart(4)} MB/s`);
-  console.log(`  decode+parse+classify+explain  ${triageMs.toFixed(0).padStart(6)} ms  ${rate(triageMs).padStart(9)} records/s  ${(mb / (triageMs / 1000)).toFixed(0).padStart(4)} MB/s  ${Math.round(findings / (triageMs / 1000)).toLocaleString('en')} enriched events/s`);
+  console.log(
+    `\n${label}: ${RECORDS.toLocaleString('en')} records in ${input.bodies.length} bodies, ${mb.toFixed(1)} MB, ${findings.toLocaleString('en')} failures`,
+  );
+  console.log(
+    `  JSON.parse alone               ${parseMs.toFixed(0).padStart(6)} ms  ${rate(parseMs).padStart(9)} records/s  ${(mb / (parseMs / 1000)).toFixed(0).padStart(4)} MB/s`,
+  );
+  console.log(
+    `  decode+parse+classify+explain  ${triageMs.toFixed(0).padStart(6)} ms  ${rate(triageMs).padStart(9)} records/s  ${(mb / (triageMs / 1000)).toFixed(0).padStart(4)} MB/s  ${Math.round(findings / (triageMs / 1000)).toLocaleString('en')} enriched events/s`,
+  );
   console.log(`  pipeline rate / JSON.parse rate ${(parseMs / triageMs).toFixed(2)}  (goal ≥ 0.25)`);
 }
 

@@ -21,9 +21,15 @@ export function createBackupFailures(options: BatchHandlerOptions) {
       context.info(`${event.priority.level} ${event.summary.headline} | ${event.summary.firstAction.text}`);
     }
     for (const rejection of result.rejected) context.warn(JSON.stringify(rejection));
-    context.info(JSON.stringify({ kind: 'stats', ...result.stats, ...(notified !== undefined && { notifications: notified }) }));
-    if (published !== undefined && published.tooLarge > 0) context.warn(`${published.tooLarge} enriched event(s) too large for the output event hub: stored in the events table only.`);
-    if (notified !== undefined && notified.dead > 0) context.error(`${notified.dead} notification(s) dead-lettered: see the outbox table (status "dead").`);
+    context.info(
+      JSON.stringify({ kind: 'stats', ...result.stats, ...(notified !== undefined && { notifications: notified }) }),
+    );
+    if (published !== undefined && published.tooLarge > 0)
+      context.warn(
+        `${published.tooLarge} enriched event(s) too large for the output event hub: stored in the events table only.`,
+      );
+    if (notified !== undefined && notified.dead > 0)
+      context.error(`${notified.dead} notification(s) dead-lettered: see the outbox table (status "dead").`);
   };
 }
 
@@ -35,7 +41,9 @@ const eventsOutput = settings.eventsOutput;
 export const backupFailures = createBackupFailures({
   settings,
   ...(settings.lookups.enabled && { lookups: () => createLiveLookups(settings.lookups) }),
-  ...(settings.notify.storage !== undefined && { notifications: async () => (await sharedNotifications(settings.notify)).options }),
+  ...(settings.notify.storage !== undefined && {
+    notifications: async () => (await sharedNotifications(settings.notify)).options,
+  }),
   ...(eventsOutput !== undefined && { publish: () => openEventsPublisher(eventsOutput) }),
 });
 
@@ -44,6 +52,11 @@ app.eventHub('backupFailures', {
   eventHubName: '%EVENTHUB_NAME%',
   consumerGroup: '%EVENTHUB_CONSUMER_GROUP%',
   cardinality: 'many',
-  retry: { strategy: 'exponentialBackoff', maxRetryCount: 5, minimumInterval: { seconds: 10 }, maximumInterval: { minutes: 5 } },
+  retry: {
+    strategy: 'exponentialBackoff',
+    maxRetryCount: 5,
+    minimumInterval: { seconds: 10 },
+    maximumInterval: { minutes: 5 },
+  },
   handler: backupFailures,
 });

@@ -25,11 +25,22 @@ export function createDailyDigest(deps: DailyDigestDeps) {
     const { settings } = deps;
     const store = await deps.store();
     const day = previousUtcDay(now);
-    const { summary, rendered } = await buildDigest(store, { day, lang: settings.lang, rpoHours: settings.thresholds.rpoHours, now, ...(settings.digest.dashboardUrl !== undefined && { dashboardUrl: settings.digest.dashboardUrl }) });
-    if (settings.digest.smtp === undefined || settings.digest.to.length === 0) context.warn('SMTP_HOST or DIGEST_TO is not set: the digest is not sent.');
-    else if (summary.allClear && !settings.digest.allClear) context.info(`Nothing to report for ${day}; DIGEST_ALL_CLEAR=false.`);
+    const { summary, rendered } = await buildDigest(store, {
+      day,
+      lang: settings.lang,
+      rpoHours: settings.thresholds.rpoHours,
+      now,
+      ...(settings.digest.dashboardUrl !== undefined && { dashboardUrl: settings.digest.dashboardUrl }),
+    });
+    if (settings.digest.smtp === undefined || settings.digest.to.length === 0)
+      context.warn('SMTP_HOST or DIGEST_TO is not set: the digest is not sent.');
+    else if (summary.allClear && !settings.digest.allClear)
+      context.info(`Nothing to report for ${day}; DIGEST_ALL_CLEAR=false.`);
     else {
-      const sent = await (deps.send ?? sendDigestMail)({ ...settings.digest.smtp, from: settings.digest.from, to: settings.digest.to }, rendered);
+      const sent = await (deps.send ?? sendDigestMail)(
+        { ...settings.digest.smtp, from: settings.digest.from, to: settings.digest.to },
+        rendered,
+      );
       context.info(JSON.stringify({ kind: 'digest', day, subject: rendered.subject, accepted: sent.accepted.length }));
     }
     const cutoff = addDays(utcDay(now), -settings.digest.retentionDays);
@@ -41,6 +52,9 @@ export function createDailyDigest(deps: DailyDigestDeps) {
 // Every setting, the host's too, checked as the app loads: a misconfigured app fails at start, naming each one.
 const settings = loadSettings(process.env, 'all');
 
-export const dailyDigest = createDailyDigest({ settings, store: async () => (await sharedNotifications(settings.notify)).store });
+export const dailyDigest = createDailyDigest({
+  settings,
+  store: async () => (await sharedNotifications(settings.notify)).store,
+});
 
 app.timer('dailyDigest', { schedule: '%DIGEST_SCHEDULE%', handler: dailyDigest });

@@ -11,7 +11,11 @@ const settings = loadSettings(process.env, 'all');
  * Timer (every 2 minutes): sends the outbox messages that are due again (1 min, 5 min, 30 min,
  * 2 h, then every 5 h), and dead-letters those older than OUTBOX_MAX_AGE_HOURS, visibly.
  */
-export async function redeliver(_timer: Timer, context: InvocationContext, open: () => Promise<NotificationRuntime> = () => sharedNotifications(settings.notify)): Promise<void> {
+export async function redeliver(
+  _timer: Timer,
+  context: InvocationContext,
+  open: () => Promise<NotificationRuntime> = () => sharedNotifications(settings.notify),
+): Promise<void> {
   const { store, deliver, maxAgeMs } = await open();
   if (deliver === undefined) {
     context.warn('WEBHOOK_URL is not set: notifications wait in the outbox.');
@@ -19,7 +23,10 @@ export async function redeliver(_timer: Timer, context: InvocationContext, open:
   }
   const counts = await redeliverDue(store, deliver, { policy: { maxAgeMs } });
   context.info(JSON.stringify({ kind: 'redelivery', ...counts }));
-  if (counts.dead > 0) context.error(`${counts.dead} notification(s) dead-lettered after ${Math.round(maxAgeMs / 3_600_000)} h: see the outbox table (status "dead").`);
+  if (counts.dead > 0)
+    context.error(
+      `${counts.dead} notification(s) dead-lettered after ${Math.round(maxAgeMs / 3_600_000)} h: see the outbox table (status "dead").`,
+    );
 }
 
 app.timer('redeliver', { schedule: '0 */2 * * * *', handler: (timer, context) => redeliver(timer, context) });

@@ -17,23 +17,30 @@ function projectRoot(): string {
 }
 
 const ROOT = projectRoot();
-const example = <T>(path: string): T => JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'arm', path), 'utf8')) as T;
+const example = <T>(path: string): T =>
+  JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'arm', path), 'utf8')) as T;
 const clone = <T>(value: T): T => structuredClone(value);
 type Json = Record<string, any>;
 
 /** The `200` body of a swagger x-ms-examples file. */
-const specBody = (path: string): Json => example<{ responses: Record<string, { body: Json }> }>(path).responses['200']!.body;
+const specBody = (path: string): Json =>
+  example<{ responses: Record<string, { body: Json }> }>(path).responses['200']!.body;
 
 const EXAMPLES = {
   instanceView: () => specBody('compute/VirtualMachine_Get_InstanceView.json'),
-  agentNotReady: () => example<Json>('compute/vm-instanceview-agent-not-ready.real.json')['ansible_azure_rm_virtualmachine_RETURNS_2016_vm_running_agent_not_ready'].instanceView as Json,
+  agentNotReady: () =>
+    example<Json>('compute/vm-instanceview-agent-not-ready.real.json')[
+      'ansible_azure_rm_virtualmachine_RETURNS_2016_vm_running_agent_not_ready'
+    ].instanceView as Json,
   vm: () => specBody('compute/VirtualMachine_Get.json'),
   rpcList: () => specBody('compute/RestorePointCollection_ListByResourceGroup.json'),
   rpcWithPoints: () => specBody('compute/RestorePointCollection_Get_WithContainedRestorePoints.json'),
   locks: () => specBody('locks/ManagementLocks_ListAtResourceGroupLevel.json'),
   keyVault: () => specBody('keyvault/getVault.json'),
   jobs: () => specBody('recoveryservices/ListJobs.json'),
-  logs: () => example<{ Entries: Array<{ ResponseBody: Json }> }>('loganalytics/sdk-js-recording_query_with_types.json').Entries[0]!.ResponseBody,
+  logs: () =>
+    example<{ Entries: Array<{ ResponseBody: Json }> }>('loganalytics/sdk-js-recording_query_with_types.json')
+      .Entries[0]!.ResponseBody,
 };
 
 export interface VmState {
@@ -58,7 +65,8 @@ export interface VmState {
   encryptedWith?: string;
 }
 
-export const vmId = (s: string, g: string, n: string) => `/subscriptions/${s}/resourceGroups/${g}/providers/Microsoft.Compute/virtualMachines/${n}`;
+export const vmId = (s: string, g: string, n: string) =>
+  `/subscriptions/${s}/resourceGroups/${g}/providers/Microsoft.Compute/virtualMachines/${n}`;
 
 export class AzureState {
   readonly entries: ReplayEntry[] = [];
@@ -92,18 +100,36 @@ export class AzureState {
       snapshot.typeHandlerVersion = os === 'linux' ? '1.0.9170.0' : '1.0.24.0';
       snapshot.statuses[0].message = 'Snapshot extension ready';
       if (state.snapshotExtension?.failed !== undefined) {
-        snapshot.statuses[0] = { code: 'ProvisioningState/failed/1', level: 'Error', displayStatus: 'Provisioning failed', message: state.snapshotExtension.failed };
+        snapshot.statuses[0] = {
+          code: 'ProvisioningState/failed/1',
+          level: 'Error',
+          displayStatus: 'Provisioning failed',
+          message: state.snapshotExtension.failed,
+        };
       }
       extensions.push(snapshot);
     }
     if (state.failedExtension !== undefined) {
       const failed = clone(extensions[0]!);
       failed.name = state.failedExtension.name;
-      failed.statuses[0] = { code: 'ProvisioningState/failed/0', level: 'Error', displayStatus: 'Provisioning failed', message: state.failedExtension.message };
+      failed.statuses[0] = {
+        code: 'ProvisioningState/failed/0',
+        level: 'Error',
+        displayStatus: 'Provisioning failed',
+        message: state.failedExtension.message,
+      };
       extensions.push(failed);
     }
     if (state.encryptedWith !== undefined) {
-      iv.disks[0].encryptionSettings = [{ diskEncryptionKey: { secretUrl: `https://${state.encryptedWith.split('/').pop()}.vault.azure.net/secrets/osdisk/1`, sourceVault: { id: state.encryptedWith } }, enabled: true }];
+      iv.disks[0].encryptionSettings = [
+        {
+          diskEncryptionKey: {
+            secretUrl: `https://${state.encryptedWith.split('/').pop()}.vault.azure.net/secrets/osdisk/1`,
+            sourceVault: { id: state.encryptedWith },
+          },
+          enabled: true,
+        },
+      ];
     }
     this.entries.push({ path: `${base}/instanceView`, body: iv });
 
@@ -113,14 +139,23 @@ export class AzureState {
     vm.properties.storageProfile.osDisk.osType = os === 'linux' ? 'Linux' : 'Windows';
     if (state.dataDisksGb !== undefined) {
       const template = vm.properties.storageProfile.dataDisks[0];
-      vm.properties.storageProfile.dataDisks = state.dataDisksGb.map((size, lun) => ({ ...clone(template), lun, name: `${state.name}-data${lun}`, diskSizeGB: size }));
+      vm.properties.storageProfile.dataDisks = state.dataDisksGb.map((size, lun) => ({
+        ...clone(template),
+        lun,
+        name: `${state.name}-data${lun}`,
+        diskSizeGB: size,
+      }));
     }
     this.entries.push({ path: base, body: vm });
     return this;
   }
 
   /** The locks of a resource group (none by default). */
-  locks(subscriptionId: string, resourceGroup: string, locks: Array<{ name: string; level: 'CanNotDelete' | 'ReadOnly'; notes?: string }>): this {
+  locks(
+    subscriptionId: string,
+    resourceGroup: string,
+    locks: Array<{ name: string; level: 'CanNotDelete' | 'ReadOnly'; notes?: string }>,
+  ): this {
     const body = EXAMPLES.locks();
     const template = body.value[0];
     body.value = locks.map((lock) => ({
@@ -129,7 +164,10 @@ export class AzureState {
       id: `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.Authorization/locks/${lock.name}`,
       name: lock.name,
     }));
-    this.entries.push({ path: `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.Authorization/locks`, body });
+    this.entries.push({
+      path: `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.Authorization/locks`,
+      body,
+    });
     return this;
   }
 
@@ -148,7 +186,11 @@ export class AzureState {
     full.id = id;
     full.properties.source.id = vm;
     const point = full.properties.restorePoints[0];
-    full.properties.restorePoints = Array.from({ length: restorePoints }, (_, i) => ({ ...clone(point), name: `AzureBackup_${i}`, id: `${id}/restorePoints/AzureBackup_${i}` }));
+    full.properties.restorePoints = Array.from({ length: restorePoints }, (_, i) => ({
+      ...clone(point),
+      name: `AzureBackup_${i}`,
+      id: `${id}/restorePoints/AzureBackup_${i}`,
+    }));
     this.entries.push({ path: id, body: full });
     return this;
   }
@@ -159,7 +201,11 @@ export class AzureState {
     body.id = id;
     body.name = id.split('/').pop();
     const template = body.properties.accessPolicies[0];
-    body.properties.accessPolicies = policies.map((policy) => ({ ...clone(template), objectId: policy.objectId, permissions: { ...clone(template.permissions), keys: policy.keys, secrets: policy.secrets } }));
+    body.properties.accessPolicies = policies.map((policy) => ({
+      ...clone(template),
+      objectId: policy.objectId,
+      permissions: { ...clone(template.permissions), keys: policy.keys, secrets: policy.secrets },
+    }));
     this.entries.push({ path: id, body });
     return this;
   }
@@ -168,13 +214,23 @@ export class AzureState {
   runningJobs(subscriptionId: string, resourceGroup: string, vault: string, vms: string[]): this {
     const body = EXAMPLES.jobs();
     const template = body.value[0];
-    body.value = vms.map((vm, i) => ({ ...clone(template), name: `0000000${i}-6c4b-4d1b-8bd0-1b3ac3a0bd7${i}`, properties: { ...clone(template.properties), entityFriendlyName: vm } }));
-    this.entries.push({ path: `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.RecoveryServices/vaults/${vault}/backupJobs`, body });
+    body.value = vms.map((vm, i) => ({
+      ...clone(template),
+      name: `0000000${i}-6c4b-4d1b-8bd0-1b3ac3a0bd7${i}`,
+      properties: { ...clone(template.properties), entityFriendlyName: vm },
+    }));
+    this.entries.push({
+      path: `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.RecoveryServices/vaults/${vault}/backupJobs`,
+      body,
+    });
     return this;
   }
 
   /** The answer of the history query of a workspace. */
-  history(workspaceId: string, rows: Array<{ item: string; lastSuccess: string | null; failuresSinceSuccess: number; backupsLast24h: number }>): this {
+  history(
+    workspaceId: string,
+    rows: Array<{ item: string; lastSuccess: string | null; failuresSinceSuccess: number; backupsLast24h: number }>,
+  ): this {
     const body = EXAMPLES.logs();
     const table = body.tables[0];
     table.columns = [
@@ -183,7 +239,12 @@ export class AzureState {
       { name: 'failuresSinceSuccess', type: 'long' },
       { name: 'backupsLast24h', type: 'long' },
     ];
-    table.rows = rows.map((row) => [row.item.toLowerCase(), row.lastSuccess, row.failuresSinceSuccess, row.backupsLast24h]);
+    table.rows = rows.map((row) => [
+      row.item.toLowerCase(),
+      row.lastSuccess,
+      row.failuresSinceSuccess,
+      row.backupsLast24h,
+    ]);
     this.entries.push({ method: 'POST', path: `/v1/workspaces/${workspaceId}/query`, body });
     return this;
   }

@@ -4,12 +4,17 @@ import { SETTINGS } from '../src/config/settings.js';
 
 /** Rewrites the README's configuration table from `src/config/settings.ts` (a test checks they agree). */
 export function settingsTable(): string {
-  const requiredBy = (name: string) => SETTINGS.filter((other) => other.requires?.includes(name)).map((other) => `\`${other.name}\``);
-  const required = (spec: (typeof SETTINGS)[number]) => (spec.required ? 'yes' : requiredBy(spec.name).length > 0 ? `with ${requiredBy(spec.name).join(', ')}` : 'no');
+  const requiredBy = (name: string) =>
+    SETTINGS.filter((other) => other.requires?.includes(name)).map((other) => `\`${other.name}\``);
+  const required = (spec: (typeof SETTINGS)[number]) =>
+    spec.required ? 'yes' : requiredBy(spec.name).length > 0 ? `with ${requiredBy(spec.name).join(', ')}` : 'no';
   return [
     '| Setting | Read by | Required | Default | Secret | Description |',
     '|---|---|---|---|---|---|',
-    ...SETTINGS.map((s) => `| \`${s.name}\` | ${s.readBy} | ${required(s)} | ${s.default === undefined ? '' : `\`${s.default}\``} | ${s.secret ? 'yes' : 'no'} | ${s.description} |`),
+    ...SETTINGS.map(
+      (s) =>
+        `| \`${s.name}\` | ${s.readBy} | ${required(s)} | ${s.default === undefined ? '' : `\`${s.default}\``} | ${s.secret ? 'yes' : 'no'} | ${s.description} |`,
+    ),
   ].join('\n');
 }
 

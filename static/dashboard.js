@@ -2,7 +2,22 @@
 // textContent, never innerHTML, so names from events cannot inject markup.
 'use strict';
 
-const COLORS = ['#0f6cbd', '#da3b01', '#107c10', '#8764b8', '#c50f1f', '#00b7c3', '#b58900', '#6b6b6b', '#e3008c', '#498205', '#ca5010', '#4f6bed', '#8e562e', '#038387'];
+const COLORS = [
+  '#0f6cbd',
+  '#da3b01',
+  '#107c10',
+  '#8764b8',
+  '#c50f1f',
+  '#00b7c3',
+  '#b58900',
+  '#6b6b6b',
+  '#e3008c',
+  '#498205',
+  '#ca5010',
+  '#4f6bed',
+  '#8e562e',
+  '#038387',
+];
 const PRIORITY_COLORS = { P1: '#c50f1f', P2: '#da3b01', P3: '#b58900', P4: '#6b6b6b' };
 const SVG = 'http://www.w3.org/2000/svg';
 const params = new URLSearchParams(location.search);
@@ -19,7 +34,10 @@ function api(path, query) {
 }
 
 function el(name, attrs = {}, text) {
-  const node = name === 'svg' || ['rect', 'text', 'line', 'g', 'title'].includes(name) ? document.createElementNS(SVG, name) : document.createElement(name);
+  const node =
+    name === 'svg' || ['rect', 'text', 'line', 'g', 'title'].includes(name)
+      ? document.createElementNS(SVG, name)
+      : document.createElement(name);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
   if (text !== undefined) node.textContent = text;
   return node;
@@ -52,11 +70,19 @@ function stackedDays(svg, legend, series, codes) {
       if (!n) return;
       const bh = ((h - pad.b - pad.t) * n) / max;
       y -= bh;
-      const rect = el('rect', { x: pad.l + i * bw + 2, y, width: Math.max(2, bw - 4), height: bh, fill: COLORS[c % COLORS.length], 'data-code': code });
+      const rect = el('rect', {
+        x: pad.l + i * bw + 2,
+        y,
+        width: Math.max(2, bw - 4),
+        height: bh,
+        fill: COLORS[c % COLORS.length],
+        'data-code': code,
+      });
       rect.appendChild(el('title', {}, `${d.day} ${code}: ${n}`));
       svg.appendChild(rect);
     });
-    if (series.length <= 16 || i % 2 === 0) svg.appendChild(el('text', { x: pad.l + i * bw + 2, y: h - 10 }, d.day.slice(5)));
+    if (series.length <= 16 || i % 2 === 0)
+      svg.appendChild(el('text', { x: pad.l + i * bw + 2, y: h - 10 }, d.day.slice(5)));
   });
   codes.forEach((code, c) => {
     const item = el('span', {}, code);
@@ -76,7 +102,13 @@ function bars(svg, rows, color) {
     const y = 5 + i * bh;
     svg.appendChild(el('text', { x: 0, y: y + bh * 0.65 }, r.label.length > 24 ? `${r.label.slice(0, 23)}…` : r.label));
     const width = ((w - label - 40) * r.value) / max;
-    const rect = el('rect', { x: label, y: y + 2, width: Math.max(r.value ? 2 : 0, width), height: bh - 4, fill: typeof color === 'function' ? color(r) : color });
+    const rect = el('rect', {
+      x: label,
+      y: y + 2,
+      width: Math.max(r.value ? 2 : 0, width),
+      height: bh - 4,
+      fill: typeof color === 'function' ? color(r) : color,
+    });
     rect.appendChild(el('title', {}, `${r.label}: ${r.value}`));
     svg.appendChild(rect);
     svg.appendChild(el('text', { x: label + width + 4, y: y + bh * 0.65 }, String(r.display ?? r.value)));
@@ -88,7 +120,15 @@ function figures(day) {
   const box = document.getElementById('figures');
   clear(box);
   const t = day.totals;
-  [[t.failedJobs, `failed jobs on ${day.day}`], [t.findings, 'findings'], [t.newFindings, 'new'], [t.recurringFindings, 'recurring'], [t.resolved, 'resolved'], [t.openNow, 'open now'], [day.atRisk.length, 'past the RPO']].forEach(([n, label]) => {
+  [
+    [t.failedJobs, `failed jobs on ${day.day}`],
+    [t.findings, 'findings'],
+    [t.newFindings, 'new'],
+    [t.recurringFindings, 'recurring'],
+    [t.resolved, 'resolved'],
+    [t.openNow, 'open now'],
+    [day.atRisk.length, 'past the RPO'],
+  ].forEach(([n, label]) => {
     const figure = el('div', { class: 'figure' });
     figure.appendChild(el('div', { class: 'n' }, String(n)));
     figure.appendChild(el('div', { class: 'label' }, label));
@@ -119,16 +159,36 @@ async function loadSummary() {
   fillSelect(form.elements.vault, summary.range.vaults);
   fillSelect(form.elements.code, summary.range.codes);
   figures(summary.day);
-  stackedDays(document.getElementById('chart-days'), document.getElementById('legend-days'), summary.range.series, summary.range.codes);
-  bars(document.getElementById('chart-priority'), ['P1', 'P2', 'P3', 'P4'].map((p) => ({ label: p, value: summary.range.openByPriority[p] })), (r) => PRIORITY_COLORS[r.label]);
-  bars(document.getElementById('chart-vms'), summary.range.topVms.map((v) => ({ label: `${v.vmName} (${v.vaultName})`, value: v.failedJobs })), '#0f6cbd');
+  stackedDays(
+    document.getElementById('chart-days'),
+    document.getElementById('legend-days'),
+    summary.range.series,
+    summary.range.codes,
+  );
+  bars(
+    document.getElementById('chart-priority'),
+    ['P1', 'P2', 'P3', 'P4'].map((p) => ({ label: p, value: summary.range.openByPriority[p] })),
+    (r) => PRIORITY_COLORS[r.label],
+  );
+  bars(
+    document.getElementById('chart-vms'),
+    summary.range.topVms.map((v) => ({ label: `${v.vmName} (${v.vaultName})`, value: v.failedJobs })),
+    '#0f6cbd',
+  );
   const lookups = summary.range.lookups;
-  document.getElementById('lookup-rate').textContent = lookups.failureRate === null ? '(no lookups)' : `${Math.round(lookups.failureRate * 100)} % of ${lookups.total}`;
-  bars(document.getElementById('chart-lookups'), Object.entries(lookups.byProbe).map(([probe, counts]) => {
-    const total = Object.entries(counts).filter(([s]) => s !== 'skipped').reduce((a, [, n]) => a + n, 0);
-    const failed = total - (counts.ok || 0);
-    return { label: probe, value: total ? failed / total : 0, display: `${failed}/${total}` };
-  }), '#c50f1f');
+  document.getElementById('lookup-rate').textContent =
+    lookups.failureRate === null ? '(no lookups)' : `${Math.round(lookups.failureRate * 100)} % of ${lookups.total}`;
+  bars(
+    document.getElementById('chart-lookups'),
+    Object.entries(lookups.byProbe).map(([probe, counts]) => {
+      const total = Object.entries(counts)
+        .filter(([s]) => s !== 'skipped')
+        .reduce((a, [, n]) => a + n, 0);
+      const failed = total - (counts.ok || 0);
+      return { label: probe, value: total ? failed / total : 0, display: `${failed}/${total}` };
+    }),
+    '#c50f1f',
+  );
 }
 
 async function loadEvents(append) {
@@ -163,7 +223,10 @@ async function showDetails(day, id) {
   const event = await api(`events/${day}/${encodeURIComponent(id)}`, {});
   document.getElementById('details-title').textContent = event.summary.headline;
   document.getElementById('details-action').textContent = event.summary.firstAction.text;
-  document.getElementById('details-commands').textContent = event.summary.firstAction.commands.filter((c) => c.shell === 'azure-cli').map((c) => `# ${c.purpose}\n${c.text}`).join('\n');
+  document.getElementById('details-commands').textContent = event.summary.firstAction.commands
+    .filter((c) => c.shell === 'azure-cli')
+    .map((c) => `# ${c.purpose}\n${c.text}`)
+    .join('\n');
   const causes = document.getElementById('details-causes');
   clear(causes);
   for (const cause of event.causes) {
@@ -184,12 +247,19 @@ function report(error) {
 
 document.addEventListener('DOMContentLoaded', () => {
   const form = document.getElementById('filters');
-  for (const name of ['from', 'to', 'vault', 'code', 'priority', 'status']) if (params.get(name)) form.elements[name].value = params.get(name);
+  for (const name of ['from', 'to', 'vault', 'code', 'priority', 'status'])
+    if (params.get(name)) form.elements[name].value = params.get(name);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    loadSummary().then(() => loadEvents(false)).catch(report);
+    loadSummary()
+      .then(() => loadEvents(false))
+      .catch(report);
   });
   document.getElementById('more').addEventListener('click', () => loadEvents(true).catch(report));
-  document.getElementById('close').addEventListener('click', () => { document.getElementById('details').hidden = true; });
-  loadSummary().then(() => loadEvents(false)).catch(report);
+  document.getElementById('close').addEventListener('click', () => {
+    document.getElementById('details').hidden = true;
+  });
+  loadSummary()
+    .then(() => loadEvents(false))
+    .catch(report);
 });

@@ -1,7 +1,19 @@
 import type { TokenCredential } from '@azure/core-auth';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 
-import type { BackupJob, ItemHistory, KeyVault, ManagementLock, ReadRequest, ReadResult, ReadValues, RestorePointCollection, StateReader, VmInstanceView, VmModel } from '../enrich/readings.js';
+import type {
+  BackupJob,
+  ItemHistory,
+  KeyVault,
+  ManagementLock,
+  ReadRequest,
+  ReadResult,
+  ReadValues,
+  RestorePointCollection,
+  StateReader,
+  VmInstanceView,
+  VmModel,
+} from '../enrich/readings.js';
 import { toHistoryQuery } from './historyQuery.js';
 import { toReadFailure } from './readFailure.js';
 
@@ -65,15 +77,26 @@ export class AzureStateReader implements StateReader {
     };
   }
 
-  async read<K extends ReadRequest['kind']>(request: Extract<ReadRequest, { kind: K }>, options: { abortSignal?: AbortSignal }): Promise<ReadResult<ReadValues[K]>> {
+  async read<K extends ReadRequest['kind']>(
+    request: Extract<ReadRequest, { kind: K }>,
+    options: { abortSignal?: AbortSignal },
+  ): Promise<ReadResult<ReadValues[K]>> {
     const started = Date.now();
     const api = apiOf(request);
     const callTimeout = AbortSignal.timeout(this.#options.callTimeoutInMs ?? 15_000);
-    const abortSignal = options.abortSignal !== undefined ? AbortSignal.any([options.abortSignal, callTimeout]) : callTimeout;
+    const abortSignal =
+      options.abortSignal !== undefined ? AbortSignal.any([options.abortSignal, callTimeout]) : callTimeout;
     try {
       const value = await this.#fetch(request as ReadRequest, abortSignal);
-      if (value === null || typeof value !== 'object') throw Object.assign(new Error('not an object'), { name: 'MalformedResponse' });
-      return { ok: true, value: value as ReadValues[K], api, at: new Date().toISOString(), durationMs: Date.now() - started };
+      if (value === null || typeof value !== 'object')
+        throw Object.assign(new Error('not an object'), { name: 'MalformedResponse' });
+      return {
+        ok: true,
+        value: value as ReadValues[K],
+        api,
+        at: new Date().toISOString(),
+        durationMs: Date.now() - started,
+      };
     } catch (error) {
       return toReadFailure(error, request as ReadRequest, api, started, options.abortSignal?.aborted === true);
     }
@@ -83,7 +106,9 @@ export class AzureStateReader implements StateReader {
     switch (request.kind) {
       case 'vm.instanceView': {
         const compute = await this.#compute(request.subscriptionId);
-        return (await compute.virtualMachines.instanceView(request.resourceGroup, request.name, { abortSignal })) as VmInstanceView;
+        return (await compute.virtualMachines.instanceView(request.resourceGroup, request.name, {
+          abortSignal,
+        })) as VmInstanceView;
       }
       case 'vm.model': {
         const compute = await this.#compute(request.subscriptionId);
@@ -95,14 +120,19 @@ export class AzureStateReader implements StateReader {
       }
       case 'rpc.get': {
         const compute = await this.#compute(request.subscriptionId);
-        return (await compute.restorePointCollections.get(request.resourceGroup, request.name, { expand: 'restorePoints', abortSignal })) as RestorePointCollection;
+        return (await compute.restorePointCollections.get(request.resourceGroup, request.name, {
+          expand: 'restorePoints',
+          abortSignal,
+        })) as RestorePointCollection;
       }
       case 'rg.locks': {
         const locks = await this.#client('locks', request.subscriptionId, async () => {
           const { ManagementLockClient } = await import('@azure/arm-locks');
           return new ManagementLockClient(this.#options.credential, request.subscriptionId, this.#armOptions());
         });
-        return (await collect(locks.managementLocks.listAtResourceGroupLevel(request.resourceGroup, { abortSignal }))) as ManagementLock[];
+        return (await collect(
+          locks.managementLocks.listAtResourceGroupLevel(request.resourceGroup, { abortSignal }),
+        )) as ManagementLock[];
       }
       case 'keyvault.get': {
         const keyVault = await this.#client('keyvault', request.subscriptionId, async () => {
@@ -117,14 +147,24 @@ export class AzureStateReader implements StateReader {
           return new RecoveryServicesBackupClient(this.#options.credential, request.subscriptionId, this.#armOptions());
         });
         const filter = "status eq 'InProgress' and operation eq 'Backup'";
-        return (await collect(backup.backupJobs.list(request.vaultName, request.resourceGroup, { filter, abortSignal }))) as BackupJob[];
+        return (await collect(
+          backup.backupJobs.list(request.vaultName, request.resourceGroup, { filter, abortSignal }),
+        )) as BackupJob[];
       }
       case 'workspace.history': {
         const logs = await this.#client('logs', '', async () => {
           const { LogsQueryClient } = await import('@azure/monitor-query-logs');
-          return new LogsQueryClient(this.#options.credential, { ...this.#commonOptions(), endpoint: this.#options.logsEndpoint ?? 'https://api.loganalytics.io/v1' });
+          return new LogsQueryClient(this.#options.credential, {
+            ...this.#commonOptions(),
+            endpoint: this.#options.logsEndpoint ?? 'https://api.loganalytics.io/v1',
+          });
         });
-        const result = await logs.queryWorkspace(request.workspaceId, toHistoryQuery(request.items), { duration: 'P7D' }, { abortSignal });
+        const result = await logs.queryWorkspace(
+          request.workspaceId,
+          toHistoryQuery(request.items),
+          { duration: 'P7D' },
+          { abortSignal },
+        );
         return toHistory(result as unknown as HistoryResult);
       }
     }
@@ -190,13 +230,22 @@ function toHistory(result: HistoryResult): ItemHistory[] {
   if (table === undefined) throw Object.assign(new Error('no table in the answer'), { name: 'MalformedResponse' });
   const columns = (table.columnDescriptors ?? []).map((column) => column.name ?? '');
   const at = (name: string) => columns.indexOf(name);
-  const [item, last, failures, last24h] = [at('backupItemUniqueId'), at('lastSuccess'), at('failuresSinceSuccess'), at('backupsLast24h')];
-  if (item < 0 || failures < 0 || last24h < 0) throw Object.assign(new Error(`unexpected columns ${columns.join(', ')}`), { name: 'MalformedResponse' });
+  const [item, last, failures, last24h] = [
+    at('backupItemUniqueId'),
+    at('lastSuccess'),
+    at('failuresSinceSuccess'),
+    at('backupsLast24h'),
+  ];
+  if (item < 0 || failures < 0 || last24h < 0)
+    throw Object.assign(new Error(`unexpected columns ${columns.join(', ')}`), { name: 'MalformedResponse' });
   return (table.rows ?? []).map((row) => {
     const lastValue = last >= 0 ? row[last] : null;
     return {
       backupItemUniqueId: String(row[item]),
-      lastSuccessAt: lastValue === null || lastValue === undefined || lastValue === '' ? null : new Date(lastValue as string | Date).toISOString(),
+      lastSuccessAt:
+        lastValue === null || lastValue === undefined || lastValue === ''
+          ? null
+          : new Date(lastValue as string | Date).toISOString(),
       failuresSinceSuccess: Number(row[failures]) || 0,
       backupsLast24h: Number(row[last24h]) || 0,
     };

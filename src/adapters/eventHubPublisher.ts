@@ -18,7 +18,11 @@ export interface SendOutcome {
  * is reported instead of thrown so it cannot hold back the others; a failing send throws (the
  * caller's batch is then retried, and readers deduplicate by `messageId`).
  */
-export async function sendInBatches(producer: EventsProducer, events: readonly EventData[], options: OperationOptions = {}): Promise<SendOutcome> {
+export async function sendInBatches(
+  producer: EventsProducer,
+  events: readonly EventData[],
+  options: OperationOptions = {},
+): Promise<SendOutcome> {
   const outcome: SendOutcome = { sent: 0, batches: 0, tooLarge: [] };
   if (events.length === 0) return outcome;
   let batch = await producer.createBatch(options);
@@ -72,13 +76,24 @@ export type ClosableProducer = EventsProducer & { close(): Promise<void> };
  * A producer on `<namespace>.servicebus.windows.net`, authenticated with Entra ID (managed identity
  * in Azure, `az login` on a workstation): never a connection string. The SDK loads on first use.
  */
-export async function openProducer(namespaceHost: string, eventHubName: string, credential?: TokenCredential): Promise<ClosableProducer> {
+export async function openProducer(
+  namespaceHost: string,
+  eventHubName: string,
+  credential?: TokenCredential,
+): Promise<ClosableProducer> {
   const { EventHubProducerClient } = await import('@azure/event-hubs');
-  return new EventHubProducerClient(namespaceHost, eventHubName, credential ?? new (await import('@azure/identity')).DefaultAzureCredential());
+  return new EventHubProducerClient(
+    namespaceHost,
+    eventHubName,
+    credential ?? new (await import('@azure/identity')).DefaultAzureCredential(),
+  );
 }
 
 /** The fan-out producer, with the app's managed identity; the SDK is loaded only when enabled. */
-export async function openEventsPublisher(output: { namespace: string; eventHubName: string }, credential?: TokenCredential): Promise<PublishEvents> {
+export async function openEventsPublisher(
+  output: { namespace: string; eventHubName: string },
+  credential?: TokenCredential,
+): Promise<PublishEvents> {
   const producer = await openProducer(output.namespace, output.eventHubName, credential);
   return (events) => sendInBatches(producer, events.map(toEventData));
 }

@@ -6,7 +6,10 @@ import type { InputBody } from '../core/types.js';
  * `enqueuedTimeUtcArray`) and the partition in `partitionContext`; a missing or short array only
  * loses coordinates, never a message.
  */
-export function fromEventHubBatch(messages: unknown, triggerMetadata: Record<string, unknown> | undefined): InputBody[] {
+export function fromEventHubBatch(
+  messages: unknown,
+  triggerMetadata: Record<string, unknown> | undefined,
+): InputBody[] {
   const list = Array.isArray(messages) ? messages : [messages];
   const meta = triggerMetadata ?? {};
   const partitionContext = meta['partitionContext'];

@@ -10,7 +10,8 @@ export interface ReceivedRequest {
 }
 
 /** What to do with the n-th request (1-based): answer a status, wait, drop the connection, never answer. */
-export type Fault = { status?: number; headers?: Record<string, string>; delayMs?: number; reset?: boolean; hang?: boolean } | undefined;
+export type Fault =
+  { status?: number; headers?: Record<string, string>; delayMs?: number; reset?: boolean; hang?: boolean } | undefined;
 
 export interface LocalReceiver {
   url: string;
@@ -26,7 +27,9 @@ export interface LocalReceiver {
  * A real HTTP webhook receiver on loopback, with fault injection: what `npm start` posts to, and
  * what the delivery tests break in every way a real endpoint breaks.
  */
-export async function startLocalReceiver(options: { onRequest?: (request: ReceivedRequest) => void; plan?: (n: number) => Fault } = {}): Promise<LocalReceiver> {
+export async function startLocalReceiver(
+  options: { onRequest?: (request: ReceivedRequest) => void; plan?: (n: number) => Fault } = {},
+): Promise<LocalReceiver> {
   let plan = options.plan ?? (() => undefined);
   const requests: ReceivedRequest[] = [];
   const sockets = new Set<Socket>();
@@ -35,13 +38,20 @@ export async function startLocalReceiver(options: { onRequest?: (request: Receiv
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const fault = plan(requests.length + 1);
-      const record: ReceivedRequest = { headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), at: Date.now(), answered: fault?.reset ? 'reset' : fault?.hang ? 'hang' : fault?.status ?? 200 };
+      const record: ReceivedRequest = {
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+        at: Date.now(),
+        answered: fault?.reset ? 'reset' : fault?.hang ? 'hang' : (fault?.status ?? 200),
+      };
       requests.push(record);
       options.onRequest?.(record);
       if (fault?.hang) return;
       const answer = () => {
         if (fault?.reset) return req.socket.destroy();
-        res.writeHead(fault?.status ?? 200, { 'content-type': 'text/plain', ...fault?.headers }).end(fault?.status !== undefined && fault.status >= 400 ? 'failure injected' : 'ok');
+        res
+          .writeHead(fault?.status ?? 200, { 'content-type': 'text/plain', ...fault?.headers })
+          .end(fault?.status !== undefined && fault.status >= 400 ? 'failure injected' : 'ok');
       };
       if (fault?.delayMs !== undefined) setTimeout(answer, fault.delayMs);
       else answer();
@@ -56,7 +66,10 @@ export async function startLocalReceiver(options: { onRequest?: (request: Receiv
   return {
     url: `http://127.0.0.1:${port}/hook`,
     requests,
-    accepted: () => requests.filter((request) => typeof request.answered === 'number' && request.answered >= 200 && request.answered < 300),
+    accepted: () =>
+      requests.filter(
+        (request) => typeof request.answered === 'number' && request.answered >= 200 && request.answered < 300,
+      ),
     setFault: (next) => {
       plan = next;
     },

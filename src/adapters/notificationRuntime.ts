@@ -35,14 +35,30 @@ export function sharedNotifications(settings: NotifySettings): Promise<Notificat
  * The store and the webhook of a process. In Azure the tables are the Function App's own storage
  * account, reached with its managed identity (no key); locally a connection string (Azurite).
  */
-export async function openNotifications(settings: NotifySettings, overrides: { connectionString?: string; credential?: TokenCredential; fetch?: typeof fetch; minDelayInMs?: number } = {}): Promise<NotificationRuntime> {
-  const storage = overrides.connectionString !== undefined ? { connectionString: overrides.connectionString } : settings.storage;
-  if (storage === undefined) throw new Error('No table storage configured: set AzureWebJobsStorage__accountName (Azure) or STATE_STORAGE_CONNECTION_STRING (local).');
+export async function openNotifications(
+  settings: NotifySettings,
+  overrides: {
+    connectionString?: string;
+    credential?: TokenCredential;
+    fetch?: typeof fetch;
+    minDelayInMs?: number;
+  } = {},
+): Promise<NotificationRuntime> {
+  const storage =
+    overrides.connectionString !== undefined ? { connectionString: overrides.connectionString } : settings.storage;
+  if (storage === undefined)
+    throw new Error(
+      'No table storage configured: set AzureWebJobsStorage__accountName (Azure) or STATE_STORAGE_CONNECTION_STRING (local).',
+    );
   let store: TableStore;
-  if ('connectionString' in storage) store = new TableStore({ connectionString: storage.connectionString }, { prefix: settings.tablePrefix });
+  if ('connectionString' in storage)
+    store = new TableStore({ connectionString: storage.connectionString }, { prefix: settings.tablePrefix });
   else {
     const credential = overrides.credential ?? new (await import('@azure/identity')).DefaultAzureCredential();
-    store = new TableStore({ endpoint: `https://${storage.accountName}.table.core.windows.net`, credential }, { prefix: settings.tablePrefix });
+    store = new TableStore(
+      { endpoint: `https://${storage.accountName}.table.core.windows.net`, credential },
+      { prefix: settings.tablePrefix },
+    );
   }
   await store.ensureTables();
   const target: WebhookTarget | undefined = settings.webhook;
@@ -54,12 +70,20 @@ export async function openNotifications(settings: NotifySettings, overrides: { c
             attemptTimeoutInMs: settings.attemptTimeoutMs,
             retries: settings.retries,
             ...(overrides.fetch !== undefined && { fetch: overrides.fetch }),
-            ...(overrides.minDelayInMs !== undefined && { minDelayInMs: overrides.minDelayInMs, maxDelayInMs: overrides.minDelayInMs * 8 }),
+            ...(overrides.minDelayInMs !== undefined && {
+              minDelayInMs: overrides.minDelayInMs,
+              maxDelayInMs: overrides.minDelayInMs * 8,
+            }),
           });
   return {
     store,
     deliver,
     maxAgeMs: settings.outboxMaxAgeMs,
-    options: { store, format: target?.format ?? settings.format, policy: settings.policy, ...(deliver !== undefined && { deliver }) },
+    options: {
+      store,
+      format: target?.format ?? settings.format,
+      policy: settings.policy,
+      ...(deliver !== undefined && { deliver }),
+    },
   };
 }

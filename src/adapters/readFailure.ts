@@ -43,24 +43,45 @@ function whatOf(request: ReadRequest): string {
  * Any error of an SDK call as a read failure that says what to do. Branches on `name`, not
  * `instanceof`, as the Azure SDK guidelines ask (errors cross package copies).
  */
-export function toReadFailure(error: unknown, request: ReadRequest, api: string, started: number, timedOut: boolean): ReadFailure {
+export function toReadFailure(
+  error: unknown,
+  request: ReadRequest,
+  api: string,
+  started: number,
+  timedOut: boolean,
+): ReadFailure {
   const err = error as { name?: string; statusCode?: number; code?: string; message?: string };
   const base = { ok: false as const, api, at: new Date().toISOString(), durationMs: Date.now() - started };
   if (err?.name === 'AbortError' || timedOut) {
     return { ...base, status: 'timeout', reason: timedOut ? 'timed out: the batch deadline passed' : 'timed out' };
   }
   if (err?.code === 'PARSE_ERROR' || err?.name === 'SyntaxError' || err?.name === 'MalformedResponse') {
-    return { ...base, status: 'malformed', reason: 'the answer could not be read (malformed response): retried at the next batch' };
+    return {
+      ...base,
+      status: 'malformed',
+      reason: 'the answer could not be read (malformed response): retried at the next batch',
+    };
   }
   const status = err?.statusCode;
   if (typeof status === 'number') {
     const code = err.code ? ` ${err.code}` : '';
-    if (status === 401) return { ...base, status, reason: '401: the credential was refused: check the app\'s managed identity' };
+    if (status === 401)
+      return { ...base, status, reason: "401: the credential was refused: check the app's managed identity" };
     if (status === 403) return { ...base, status, reason: `403: the identity needs Reader on ${scopeOf(request)}` };
     if (status === 404) return { ...base, status, reason: `404: ${whatOf(request)}` };
-    if (status === 429) return { ...base, status, reason: '429: still throttled after the retries (Retry-After honoured): too many reads in this subscription' };
-    if (status >= 500) return { ...base, status, reason: `${status}:${code} Azure failed to answer; it is retried at the next batch` };
+    if (status === 429)
+      return {
+        ...base,
+        status,
+        reason: '429: still throttled after the retries (Retry-After honoured): too many reads in this subscription',
+      };
+    if (status >= 500)
+      return { ...base, status, reason: `${status}:${code} Azure failed to answer; it is retried at the next batch` };
     return { ...base, status, reason: `${status}:${code} ${(err.message ?? '').slice(0, 160)}` };
   }
-  return { ...base, status: 'error', reason: `no answer: ${err?.code ?? err?.name ?? 'error'} ${(err?.message ?? '').slice(0, 120)}`.trim() };
+  return {
+    ...base,
+    status: 'error',
+    reason: `no answer: ${err?.code ?? err?.name ?? 'error'} ${(err?.message ?? '').slice(0, 120)}`.trim(),
+  };
 }

@@ -20,7 +20,10 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
  * to a loopback test server; port 465 is implicit TLS, others STARTTLS (Azure Communication
  * Services SMTP, Office 365 and SendGrid all accept 587 with STARTTLS).
  */
-export async function sendDigestMail(settings: SmtpSettings, digest: RenderedDigest): Promise<{ messageId: string; accepted: string[] }> {
+export async function sendDigestMail(
+  settings: SmtpSettings,
+  digest: RenderedDigest,
+): Promise<{ messageId: string; accepted: string[] }> {
   const local = LOOPBACK.has(settings.host);
   const transport = nodemailer.createTransport({
     host: settings.host,
@@ -33,8 +36,19 @@ export async function sendDigestMail(settings: SmtpSettings, digest: RenderedDig
     greetingTimeout: 15_000,
   });
   try {
-    const info = await transport.sendMail({ from: settings.from, to: settings.to, subject: digest.subject, text: digest.text, html: digest.html });
-    return { messageId: info.messageId, accepted: (info.accepted as Array<string | { address: string }>).map((a) => (typeof a === 'string' ? a : a.address)) };
+    const info = await transport.sendMail({
+      from: settings.from,
+      to: settings.to,
+      subject: digest.subject,
+      text: digest.text,
+      html: digest.html,
+    });
+    return {
+      messageId: info.messageId,
+      accepted: (info.accepted as Array<string | { address: string }>).map((a) =>
+        typeof a === 'string' ? a : a.address,
+      ),
+    };
   } finally {
     transport.close();
   }

@@ -26,7 +26,9 @@ async function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -41,11 +43,27 @@ export async function startAzurite(options: AzuriteOptions): Promise<Azurite> {
   try {
     main = createRequire(import.meta.url).resolve('azurite/dist/src/table/main.js');
   } catch {
-    throw new Error('Azurite is not installed: run `npm ci` (it is a development dependency) or give STATE_STORAGE_CONNECTION_STRING.');
+    throw new Error(
+      'Azurite is not installed: run `npm ci` (it is a development dependency) or give STATE_STORAGE_CONNECTION_STRING.',
+    );
   }
   for (let attempt = 1; ; attempt += 1) {
     const port = await freePort();
-    const child = spawn(process.execPath, [main, '--inMemoryPersistence', '--disableTelemetry', '--silent', '--skipApiVersionCheck', '--tableHost', '127.0.0.1', '--tablePort', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [
+        main,
+        '--inMemoryPersistence',
+        '--disableTelemetry',
+        '--silent',
+        '--skipApiVersionCheck',
+        '--tableHost',
+        '127.0.0.1',
+        '--tablePort',
+        String(port),
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     try {
       await waitUntilListening(child, options.timeoutMs ?? 20_000);
     } catch (error) {
@@ -70,7 +88,10 @@ export async function startAzurite(options: AzuriteOptions): Promise<Azurite> {
 function waitUntilListening(child: ChildProcess, timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`Azurite did not start within ${timeoutMs} ms: ${output.slice(-500)}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`Azurite did not start within ${timeoutMs} ms: ${output.slice(-500)}`)),
+      timeoutMs,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (/successfully (started|listens)/i.test(output)) {

@@ -4,7 +4,8 @@ const MAX_CHUNKS = 15;
 
 export function toChunks(prefix: string, json: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (let i = 0; i * CHUNK < json.length && i < MAX_CHUNKS; i += 1) out[`${prefix}${i}`] = json.slice(i * CHUNK, (i + 1) * CHUNK);
+  for (let i = 0; i * CHUNK < json.length && i < MAX_CHUNKS; i += 1)
+    out[`${prefix}${i}`] = json.slice(i * CHUNK, (i + 1) * CHUNK);
   return out;
 }
 

@@ -39,7 +39,11 @@ async function unlessMissing<T>(read: Promise<T>): Promise<T | undefined> {
 }
 
 /** Creates the entity when new (no ETag), else replaces it if unchanged since read; a lost race is a `conflict`. */
-async function writeVersioned(client: TableClient, entity: Entity, etag: string | undefined): Promise<'saved' | 'conflict'> {
+async function writeVersioned(
+  client: TableClient,
+  entity: Entity,
+  etag: string | undefined,
+): Promise<'saved' | 'conflict'> {
   try {
     if (etag === undefined) await client.createEntity(entity);
     else await client.updateEntity(entity, 'Replace', { etag });
@@ -82,8 +86,16 @@ export class TableStore implements NotificationStore {
     const clientOptions = { additionalPolicies: [{ policy: count, position: 'perRetry' as const }] };
     const make = (name: string) =>
       'connectionString' in connection
-        ? TableClient.fromConnectionString(connection.connectionString, `${prefix}${name}`, { ...clientOptions, allowInsecureConnection: true })
-        : new TableClient(`${connection.endpoint.replace(/\/$/, '')}`, `${prefix}${name}`, connection.credential, clientOptions);
+        ? TableClient.fromConnectionString(connection.connectionString, `${prefix}${name}`, {
+            ...clientOptions,
+            allowInsecureConnection: true,
+          })
+        : new TableClient(
+            `${connection.endpoint.replace(/\/$/, '')}`,
+            `${prefix}${name}`,
+            connection.credential,
+            clientOptions,
+          );
     this.findings = make('findings');
     this.outbox = make('outbox');
     this.events = make('events');
@@ -93,7 +105,9 @@ export class TableStore implements NotificationStore {
 
   /** Creates the tables when missing (idempotent). */
   async ensureTables(): Promise<void> {
-    await Promise.all([this.findings, this.outbox, this.events, this.rejected, this.index].map((client) => client.createTable()));
+    await Promise.all(
+      [this.findings, this.outbox, this.events, this.rejected, this.index].map((client) => client.createTable()),
+    );
   }
 
   async getFinding(partitionKey: string, rowKey: string): Promise<Versioned<FindingState> | undefined> {
@@ -103,7 +117,9 @@ export class TableStore implements NotificationStore {
 
   async listItemFindings(partitionKey: string): Promise<Array<Versioned<FindingState>>> {
     const out: Array<Versioned<FindingState>> = [];
-    for await (const entity of this.findings.listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`PartitionKey eq ${partitionKey}` } })) {
+    for await (const entity of this.findings.listEntities<Record<string, unknown>>({
+      queryOptions: { filter: odata`PartitionKey eq ${partitionKey}` },
+    })) {
       out.push({ value: toFinding(entity), etag: entity.etag });
     }
     return out;
@@ -137,7 +153,17 @@ export class TableStore implements NotificationStore {
       return;
     }
     await unlessMissing(this.index.deleteEntity('open', rowKey));
-    if (state.resolvedAt !== null) await this.index.upsertEntity({ partitionKey: `resolved-${state.resolvedAt.slice(0, 10)}`, rowKey, ...summary, resolvedAt: state.resolvedAt, resolvedByJobId: state.resolvedByJobId ?? '' }, 'Replace');
+    if (state.resolvedAt !== null)
+      await this.index.upsertEntity(
+        {
+          partitionKey: `resolved-${state.resolvedAt.slice(0, 10)}`,
+          rowKey,
+          ...summary,
+          resolvedAt: state.resolvedAt,
+          resolvedByJobId: state.resolvedByJobId ?? '',
+        },
+        'Replace',
+      );
   }
 
   async listOpenFindings(): Promise<IndexedFinding[]> {
@@ -150,7 +176,9 @@ export class TableStore implements NotificationStore {
 
   async #listIndex(partitionKey: string): Promise<IndexedFinding[]> {
     const out: IndexedFinding[] = [];
-    for await (const entity of this.index.listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`PartitionKey eq ${partitionKey}` } })) {
+    for await (const entity of this.index.listEntities<Record<string, unknown>>({
+      queryOptions: { filter: odata`PartitionKey eq ${partitionKey}` },
+    })) {
       out.push({
         key: String(entity.rowKey),
         status: entity['status'] === 'resolved' ? 'resolved' : 'open',
@@ -174,7 +202,10 @@ export class TableStore implements NotificationStore {
   /** Every enriched event of a UTC day (partition). */
   async listEventsOfDay(day: string): Promise<EnrichedEvent[]> {
     const out: EnrichedEvent[] = [];
-    for await (const entity of this.events.listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`PartitionKey eq ${day}` } })) out.push(JSON.parse(fromChunks('json', entity)) as EnrichedEvent);
+    for await (const entity of this.events.listEntities<Record<string, unknown>>({
+      queryOptions: { filter: odata`PartitionKey eq ${day}` },
+    }))
+      out.push(JSON.parse(fromChunks('json', entity)) as EnrichedEvent);
     return out;
   }
 
@@ -188,7 +219,10 @@ export class TableStore implements NotificationStore {
     const counts = await Promise.all(
       days.map(async (day) => {
         let n = 0;
-        for await (const _ of this.events.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${day}`, select: ['RowKey'] } })) n += 1;
+        for await (const _ of this.events.listEntities({
+          queryOptions: { filter: odata`PartitionKey eq ${day}`, select: ['RowKey'] },
+        }))
+          n += 1;
         return [day, n] as const;
       }),
     );
@@ -200,21 +234,36 @@ export class TableStore implements NotificationStore {
    * table's own token, so pages never repeat nor skip an event.
    */
   async pageEvents(query: EventQuery): Promise<{ items: EventRow[]; continuationToken?: string }> {
-    let position: { day: string; inner?: string } = query.continuationToken !== undefined ? (JSON.parse(Buffer.from(query.continuationToken, 'base64url').toString('utf8')) as { day: string; inner?: string }) : { day: query.to };
+    let position: { day: string; inner?: string } =
+      query.continuationToken !== undefined
+        ? (JSON.parse(Buffer.from(query.continuationToken, 'base64url').toString('utf8')) as {
+            day: string;
+            inner?: string;
+          })
+        : { day: query.to };
     const items: EventRow[] = [];
     while (position.day >= query.from && items.length < query.limit) {
       const conditions = [odata`PartitionKey eq ${position.day}`];
       if (query.vault !== undefined) conditions.push(odata`vaultName eq ${query.vault}`);
       if (query.code !== undefined) conditions.push(odata`code eq ${query.code}`);
       if (query.priority !== undefined) conditions.push(odata`priority eq ${query.priority}`);
-      const pages = this.events.listEntities<Record<string, unknown>>({ queryOptions: { filter: conditions.join(' and '), select: EVENT_ROW_FIELDS } }).byPage({ maxPageSize: query.limit - items.length, ...(position.inner !== undefined && { continuationToken: position.inner }) });
+      const pages = this.events
+        .listEntities<Record<string, unknown>>({
+          queryOptions: { filter: conditions.join(' and '), select: EVENT_ROW_FIELDS },
+        })
+        .byPage({
+          maxPageSize: query.limit - items.length,
+          ...(position.inner !== undefined && { continuationToken: position.inner }),
+        });
       const page = await pages.next();
       const rows = page.done === true ? [] : page.value;
       for (const entity of rows) items.push(toEventRow(entity));
       const inner = page.done === true ? undefined : (rows as { continuationToken?: string }).continuationToken;
       position = inner !== undefined ? { day: position.day, inner } : { day: addDays(position.day, -1) };
     }
-    return position.day >= query.from ? { items, continuationToken: Buffer.from(JSON.stringify(position)).toString('base64url') } : { items };
+    return position.day >= query.from
+      ? { items, continuationToken: Buffer.from(JSON.stringify(position)).toString('base64url') }
+      : { items };
   }
 
   /** Deletes the events and rejected records of the days before `day` (retention). */
@@ -222,14 +271,18 @@ export class TableStore implements NotificationStore {
     let deleted = 0;
     for (const client of [this.events, this.rejected]) {
       const stale = new Map<string, string[]>();
-      for await (const entity of client.listEntities({ queryOptions: { filter: odata`PartitionKey lt ${day}`, select: ['PartitionKey', 'RowKey'] } })) {
+      for await (const entity of client.listEntities({
+        queryOptions: { filter: odata`PartitionKey lt ${day}`, select: ['PartitionKey', 'RowKey'] },
+      })) {
         const rows = stale.get(String(entity.partitionKey)) ?? [];
         rows.push(String(entity.rowKey));
         stale.set(String(entity.partitionKey), rows);
       }
       for (const [partitionKey, rows] of stale) {
         for (let i = 0; i < rows.length; i += 100) {
-          await client.submitTransaction(rows.slice(i, i + 100).map((rowKey): TransactionAction => ['delete', { partitionKey, rowKey }]));
+          await client.submitTransaction(
+            rows.slice(i, i + 100).map((rowKey): TransactionAction => ['delete', { partitionKey, rowKey }]),
+          );
           deleted += Math.min(100, rows.length - i);
         }
       }
@@ -250,7 +303,14 @@ export class TableStore implements NotificationStore {
   }
 
   async saveGroup(group: GroupState): Promise<'saved' | 'conflict'> {
-    const entity: Entity = { partitionKey: 'group', rowKey: hash(group.key), key: group.key, count: group.count, items: JSON.stringify(group.items.slice(0, 500)), messageId: group.messageId ?? '' };
+    const entity: Entity = {
+      partitionKey: 'group',
+      rowKey: hash(group.key),
+      key: group.key,
+      count: group.count,
+      items: JSON.stringify(group.items.slice(0, 500)),
+      messageId: group.messageId ?? '',
+    };
     return writeVersioned(this.findings, entity, group.etag);
   }
 
@@ -268,9 +328,14 @@ export class TableStore implements NotificationStore {
     const entity = await unlessMissing(this.outbox.getEntity<Record<string, unknown>>('outbox', id));
     if (entity === undefined) return undefined;
     const message = toMessage(entity);
-    const due = message.status === 'pending' || (message.status === 'sending' && (message.leaseUntil ?? '') < now.toISOString());
+    const due =
+      message.status === 'pending' || (message.status === 'sending' && (message.leaseUntil ?? '') < now.toISOString());
     if (!due) return undefined;
-    const claimed: OutboxMessage = { ...message, status: 'sending', leaseUntil: new Date(now.getTime() + leaseMs).toISOString() };
+    const claimed: OutboxMessage = {
+      ...message,
+      status: 'sending',
+      leaseUntil: new Date(now.getTime() + leaseMs).toISOString(),
+    };
     try {
       const response = await this.outbox.updateEntity(fromMessage(claimed), 'Replace', { etag: entity.etag });
       return { ...claimed, ...(response.etag !== undefined && { etag: response.etag }) };
@@ -281,7 +346,11 @@ export class TableStore implements NotificationStore {
   }
 
   async settle(message: OutboxMessage): Promise<void> {
-    await this.outbox.updateEntity(fromMessage(message), 'Replace', message.etag !== undefined ? { etag: message.etag } : {});
+    await this.outbox.updateEntity(
+      fromMessage(message),
+      'Replace',
+      message.etag !== undefined ? { etag: message.etag } : {},
+    );
   }
 
   async listDue(now: Date, limit: number): Promise<OutboxMessage[]> {
@@ -296,45 +365,55 @@ export class TableStore implements NotificationStore {
   }
 
   async listOutbox(filter: { status?: OutboxMessage['status'] } = {}): Promise<OutboxMessage[]> {
-    const query = filter.status !== undefined ? odata`PartitionKey eq 'outbox' and status eq ${filter.status}` : odata`PartitionKey eq 'outbox'`;
+    const query =
+      filter.status !== undefined
+        ? odata`PartitionKey eq 'outbox' and status eq ${filter.status}`
+        : odata`PartitionKey eq 'outbox'`;
     const out: OutboxMessage[] = [];
-    for await (const entity of this.outbox.listEntities<Record<string, unknown>>({ queryOptions: { filter: query } })) out.push(toMessage(entity));
+    for await (const entity of this.outbox.listEntities<Record<string, unknown>>({ queryOptions: { filter: query } }))
+      out.push(toMessage(entity));
     return out;
   }
 
   async saveEvents(events: readonly EnrichedEvent[]): Promise<void> {
-    await this.#upsertByPartition(this.events, events.map((event) => ({
-      partitionKey: dayOf(event),
-      rowKey: safeKey(event.id),
-      schemaVersion: event.schemaVersion,
-      receivedAt: event.receivedAt,
-      startedAt: event.job.startedAt ?? '',
-      vaultName: event.job.vaultName ?? '',
-      vaultId: event.job.vaultId ?? '',
-      vmName: event.job.vmName ?? '',
-      vmResourceId: event.job.vmResourceId ?? '',
-      code: event.classification.code,
-      known: event.classification.known,
-      priority: event.priority.level,
-      headline: event.summary.headline,
-      findingKey: findingKeyOf(event),
-      ...toChunks('json', JSON.stringify(event)),
-    })));
+    await this.#upsertByPartition(
+      this.events,
+      events.map((event) => ({
+        partitionKey: dayOf(event),
+        rowKey: safeKey(event.id),
+        schemaVersion: event.schemaVersion,
+        receivedAt: event.receivedAt,
+        startedAt: event.job.startedAt ?? '',
+        vaultName: event.job.vaultName ?? '',
+        vaultId: event.job.vaultId ?? '',
+        vmName: event.job.vmName ?? '',
+        vmResourceId: event.job.vmResourceId ?? '',
+        code: event.classification.code,
+        known: event.classification.known,
+        priority: event.priority.level,
+        headline: event.summary.headline,
+        findingKey: findingKeyOf(event),
+        ...toChunks('json', JSON.stringify(event)),
+      })),
+    );
   }
 
   async saveRejected(records: readonly RejectedRecord[]): Promise<void> {
-    await this.#upsertByPartition(this.rejected, records.map((record) => ({
-      partitionKey: record.receivedAt.slice(0, 10),
-      rowKey: hash(JSON.stringify([record.origin, record.reason, record.raw])),
-      schemaVersion: record.schemaVersion,
-      reason: record.reason,
-      detail: record.detail,
-      receivedAt: record.receivedAt,
-      origin: JSON.stringify(record.origin),
-      raw: record.raw,
-      rawBytes: record.rawBytes,
-      rawTruncated: record.rawTruncated,
-    })));
+    await this.#upsertByPartition(
+      this.rejected,
+      records.map((record) => ({
+        partitionKey: record.receivedAt.slice(0, 10),
+        rowKey: hash(JSON.stringify([record.origin, record.reason, record.raw])),
+        schemaVersion: record.schemaVersion,
+        reason: record.reason,
+        detail: record.detail,
+        receivedAt: record.receivedAt,
+        origin: JSON.stringify(record.origin),
+        raw: record.raw,
+        rawBytes: record.rawBytes,
+        rawTruncated: record.rawTruncated,
+      })),
+    );
   }
 
   /** Upserts in transactions of up to 100 entities of one partition: idempotent, few round trips. */
@@ -398,7 +477,18 @@ export interface EventRow {
   findingKey: string;
 }
 
-const EVENT_ROW_FIELDS = ['PartitionKey', 'RowKey', 'startedAt', 'vaultName', 'vmName', 'code', 'known', 'priority', 'headline', 'findingKey'];
+const EVENT_ROW_FIELDS = [
+  'PartitionKey',
+  'RowKey',
+  'startedAt',
+  'vaultName',
+  'vmName',
+  'code',
+  'known',
+  'priority',
+  'headline',
+  'findingKey',
+];
 
 function toEventRow(entity: Record<string, unknown>): EventRow {
   return {

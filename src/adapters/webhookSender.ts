@@ -73,7 +73,8 @@ function parseRetryAfter(value: string | null, now: Date): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, date - now.getTime());
 }
 
-const RETRYABLE = (status: number) => status === 408 || status === 429 || status >= 500 || (status >= 300 && status < 400);
+const RETRYABLE = (status: number) =>
+  status === 408 || status === 429 || status >= 500 || (status >= 300 && status < 400);
 
 /**
  * Delivers one message: p-retry with exponential back-off and jitter, a timeout per attempt,
@@ -81,7 +82,11 @@ const RETRYABLE = (status: number) => status === 408 || status === 429 || status
  * webhooks are signed per Standard Webhooks with a `webhook-id` that every retry repeats.
  * Never throws: the result says what happened, for the outbox to record.
  */
-export async function sendWebhook(target: WebhookTarget, message: { id: string; body: string; contentType: string }, options: SendOptions = {}): Promise<DeliveryResult> {
+export async function sendWebhook(
+  target: WebhookTarget,
+  message: { id: string; body: string; contentType: string },
+  options: SendOptions = {},
+): Promise<DeliveryResult> {
   const doFetch = options.fetch ?? globalThis.fetch;
   const now = options.now ?? (() => new Date());
   let attempts = 0;
@@ -90,12 +95,16 @@ export async function sendWebhook(target: WebhookTarget, message: { id: string; 
     const status = await pRetry(
       async () => {
         attempts += 1;
-        const headers: Record<string, string> = { 'content-type': message.contentType, 'user-agent': 'azure-backup-triage/0.1' };
+        const headers: Record<string, string> = {
+          'content-type': message.contentType,
+          'user-agent': 'azure-backup-triage/0.1',
+        };
         if (target.format === 'generic') {
           const timestamp = Math.floor(now().getTime() / 1000);
           headers['webhook-id'] = message.id;
           headers['webhook-timestamp'] = String(timestamp);
-          if (target.secret !== undefined) headers['webhook-signature'] = signStandardWebhook(target.secret, message.id, timestamp, message.body);
+          if (target.secret !== undefined)
+            headers['webhook-signature'] = signStandardWebhook(target.secret, message.id, timestamp, message.body);
         }
         let response: Response;
         try {
@@ -104,21 +113,32 @@ export async function sendWebhook(target: WebhookTarget, message: { id: string; 
             headers,
             body: message.body,
             redirect: 'manual',
-            signal: options.signal !== undefined ? AbortSignal.any([options.signal, AbortSignal.timeout(options.attemptTimeoutInMs ?? 10_000)]) : AbortSignal.timeout(options.attemptTimeoutInMs ?? 10_000),
+            signal:
+              options.signal !== undefined
+                ? AbortSignal.any([options.signal, AbortSignal.timeout(options.attemptTimeoutInMs ?? 10_000)])
+                : AbortSignal.timeout(options.attemptTimeoutInMs ?? 10_000),
           });
         } catch (error) {
           const err = error as Error & { cause?: { code?: string } };
-          const reason = err.name === 'TimeoutError' ? `no answer within ${options.attemptTimeoutInMs ?? 10_000} ms` : `${err.cause?.code ?? err.name}: ${err.message}`;
+          const reason =
+            err.name === 'TimeoutError'
+              ? `no answer within ${options.attemptTimeoutInMs ?? 10_000} ms`
+              : `${err.cause?.code ?? err.name}: ${err.message}`;
           last = { status: null, error: reason };
           throw new Error(reason);
         }
         await response.arrayBuffer().catch(() => undefined);
         if (response.status >= 200 && response.status < 300) return response.status;
         const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now());
-        last = { status: response.status, error: `HTTP ${response.status}`, ...(retryAfterMs !== undefined && { retryAfterMs }) };
+        last = {
+          status: response.status,
+          error: `HTTP ${response.status}`,
+          ...(retryAfterMs !== undefined && { retryAfterMs }),
+        };
         const failure = new HttpFailure(response.status, retryAfterMs);
         if (!RETRYABLE(response.status)) throw new AbortError(failure);
-        if (retryAfterMs !== undefined && retryAfterMs > (options.maxRetryAfterInMs ?? 30_000)) throw new AbortError(failure);
+        if (retryAfterMs !== undefined && retryAfterMs > (options.maxRetryAfterInMs ?? 30_000))
+          throw new AbortError(failure);
         throw failure;
       },
       {
@@ -138,6 +158,13 @@ export async function sendWebhook(target: WebhookTarget, message: { id: string; 
     return { ok: true, status, attempts };
   } catch {
     const permanent = last.status !== null && !RETRYABLE(last.status);
-    return { ok: false, status: last.status, attempts, error: last.error, permanent, ...(last.retryAfterMs !== undefined && { retryAfterMs: last.retryAfterMs }) };
+    return {
+      ok: false,
+      status: last.status,
+      attempts,
+      error: last.error,
+      permanent,
+      ...(last.retryAfterMs !== undefined && { retryAfterMs: last.retryAfterMs }),
+    };
   }
 }

@@ -49,15 +49,28 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
   const lang: Lang = parseLang(values.lang);
   const dir = values.samples ?? join(projectRoot(), 'samples', 'events');
   const files = (await readdir(dir)).filter((name) => name.endsWith('.json') || name.endsWith('.ndjson')).sort();
-  const bodies = await readInputs(files.map((name) => join(dir, name)), io.stdin, io.cwd);
+  const bodies = await readInputs(
+    files.map((name) => join(dir, name)),
+    io.stdin,
+    io.cwd,
+  );
   const fixtures = values['azure-fixtures'] ?? join(projectRoot(), 'samples', 'azure', 'state.json');
-  const lookups = values['no-lookups'] ? undefined : await openLookups({ fixtures }, io.cwd, { ...process.env, LOOKUP_DEADLINE_SECONDS: process.env['LOOKUP_DEADLINE_SECONDS'] ?? '10' });
+  const lookups = values['no-lookups']
+    ? undefined
+    : await openLookups({ fixtures }, io.cwd, {
+        ...process.env,
+        LOOKUP_DEADLINE_SECONDS: process.env['LOOKUP_DEADLINE_SECONDS'] ?? '10',
+      });
   const received: string[] = [];
   const receiver = await startLocalReceiver({
     onRequest: (request) => {
-      const message = JSON.parse(request.body) as { data: { kind: string; title: string; findings: Array<{ headline: string }>; groupSize?: number } };
+      const message = JSON.parse(request.body) as {
+        data: { kind: string; title: string; findings: Array<{ headline: string }>; groupSize?: number };
+      };
       const first = message.data.findings[0]?.headline ?? '';
-      received.push(`  ← ${message.data.kind.padEnd(8)} ${message.data.title}${message.data.kind === 'group' ? '' : ` | ${toDisplay(first, 160)}`} (webhook-id ${String(request.headers['webhook-id']).slice(0, 16)}…, signed: ${request.headers['webhook-signature'] !== undefined})`);
+      received.push(
+        `  ← ${message.data.kind.padEnd(8)} ${message.data.title}${message.data.kind === 'group' ? '' : ` | ${toDisplay(first, 160)}`} (webhook-id ${String(request.headers['webhook-id']).slice(0, 16)}…, signed: ${request.headers['webhook-signature'] !== undefined})`,
+      );
     },
   });
   const azurite = await startAzurite({ disableTelemetry: true });
@@ -66,19 +79,37 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
   let digestPath = '';
   let digestSubject = '';
   let dashboard: LocalDashboard | undefined;
-  const settings = loadSettings({ TRIAGE_LANG: lang, WEBHOOK_URL: receiver.url, WEBHOOK_FORMAT: 'generic', WEBHOOK_SECRET: DEMO_SECRET });
+  const settings = loadSettings({
+    TRIAGE_LANG: lang,
+    WEBHOOK_URL: receiver.url,
+    WEBHOOK_FORMAT: 'generic',
+    WEBHOOK_SECRET: DEMO_SECRET,
+  });
   try {
     const runtime = await openNotifications(settings.notify, { connectionString: azurite.connectionString });
-    const handle = createBatchHandler({ settings, ...(lookups !== undefined && { lookups: async () => lookups.options }), notifications: async () => runtime.options });
+    const handle = createBatchHandler({
+      settings,
+      ...(lookups !== undefined && { lookups: async () => lookups.options }),
+      notifications: async () => runtime.options,
+    });
     ({ result, notified } = await handle(bodies));
     // The digest of the samples' day, as the morning timer would send it.
-    const day = mostCommonDay(result.events.map((event) => event.job.startedAt ?? event.receivedAt)) ?? new Date().toISOString().slice(0, 10);
-    const { rendered } = await buildDigest(runtime.store, { day, lang, rpoHours: settings.thresholds.rpoHours, now: new Date() });
+    const day =
+      mostCommonDay(result.events.map((event) => event.job.startedAt ?? event.receivedAt)) ??
+      new Date().toISOString().slice(0, 10);
+    const { rendered } = await buildDigest(runtime.store, {
+      day,
+      lang,
+      rpoHours: settings.thresholds.rpoHours,
+      now: new Date(),
+    });
     digestPath = resolve(io.cwd, values.out, 'digest.html');
     await writeDigestFiles(digestPath, rendered);
     digestSubject = rendered.subject;
     const from = addDays(day, -6);
-    dashboard = await serveLocally(createDashboard({ store: async () => runtime.store, lang, rpoHours: settings.thresholds.rpoHours }));
+    dashboard = await serveLocally(
+      createDashboard({ store: async () => runtime.store, lang, rpoHours: settings.thresholds.rpoHours }),
+    );
     dashboard = { ...dashboard, url: `${dashboard.url}?from=${from}&to=${day}` };
   } finally {
     await lookups?.close();
@@ -90,11 +121,17 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
   }
 
   const events = [...result.events].sort((a, b) => PRIORITY_ORDER[a.priority.level] - PRIORITY_ORDER[b.priority.level]);
-  await write(io.stdout, `azure-backup-triage — ${bodies.length} sample bodies from ${dir}${lookups !== undefined ? `\nAzure state replayed from ${fixtures} (local HTTPS, real SDK clients)` : ''}\n\n`);
+  await write(
+    io.stdout,
+    `azure-backup-triage — ${bodies.length} sample bodies from ${dir}${lookups !== undefined ? `\nAzure state replayed from ${fixtures} (local HTTPS, real SDK clients)` : ''}\n\n`,
+  );
   for (const event of events) await write(io.stdout, `${renderText(event)}\n\n`);
 
   if (result.resolutions.length > 0) {
-    await write(io.stdout, `Successful backups (they resolve open findings): ${result.resolutions.map((r) => toDisplay(r.vmName ?? r.backupItemName ?? r.jobId)).join(', ')}\n`);
+    await write(
+      io.stdout,
+      `Successful backups (they resolve open findings): ${result.resolutions.map((r) => toDisplay(r.vmName ?? r.backupItemName ?? r.jobId)).join(', ')}\n`,
+    );
   }
   if (result.rejected.length > 0) {
     await write(io.stdout, `Rejected and kept (${result.rejected.length}):\n`);
@@ -109,16 +146,35 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
     `\nRecords: ${s.records} = ${s.findings} findings + ${s.resolutions} resolutions + ${s.ignored.total} ignored + ${s.rejected.total} rejected (${s.elapsedMs} ms)\n`,
   );
   if (notified !== undefined) {
-    await write(io.stdout, `\nNotifications (generic JSON, signed per Standard Webhooks) received by a local webhook at ${receiver.url}:\n${received.join('\n')}\n`);
-    await write(io.stdout, `${notified.messages.new} new, ${notified.messages.update} update, ${notified.messages.resolved} resolved, ${notified.messages.group} group; ${notified.quiet} below the threshold or repeats stayed quiet; state kept in Azurite (in memory).\n`);
+    await write(
+      io.stdout,
+      `\nNotifications (generic JSON, signed per Standard Webhooks) received by a local webhook at ${receiver.url}:\n${received.join('\n')}\n`,
+    );
+    await write(
+      io.stdout,
+      `${notified.messages.new} new, ${notified.messages.update} update, ${notified.messages.resolved} resolved, ${notified.messages.group} group; ${notified.quiet} below the threshold or repeats stayed quiet; state kept in Azurite (in memory).\n`,
+    );
   }
   if (lookups !== undefined && s.lookups !== undefined) {
-    const outcomes = Object.entries(s.lookups.byProbe).map(([probe, counts]) => `${probe} ${Object.entries(counts).map(([status, n]) => `${n} ${status}`).join('/')}`);
-    await write(io.stdout, `Lookups: ${s.lookups.reads} distinct reads, ${lookups.http.requests} HTTP requests, ${s.lookups.cacheHits} from cache; ${outcomes.join(', ')}\n`);
+    const outcomes = Object.entries(s.lookups.byProbe).map(
+      ([probe, counts]) =>
+        `${probe} ${Object.entries(counts)
+          .map(([status, n]) => `${n} ${status}`)
+          .join('/')}`,
+    );
+    await write(
+      io.stdout,
+      `Lookups: ${s.lookups.reads} distinct reads, ${lookups.http.requests} HTTP requests, ${s.lookups.cacheHits} from cache; ${outcomes.join(', ')}\n`,
+    );
   }
   await write(io.stdout, `\nDaily digest "${digestSubject}" written to ${digestPath} (and digest.txt)\n`);
   if (dashboard !== undefined) {
-    await write(io.stdout, values.serve ? `Dashboard: ${dashboard.url}  (Ctrl+C to stop)\n` : `Dashboard: ${dashboard.url}  (served while running; npm start -- --serve keeps it up)\n`);
+    await write(
+      io.stdout,
+      values.serve
+        ? `Dashboard: ${dashboard.url}  (Ctrl+C to stop)\n`
+        : `Dashboard: ${dashboard.url}  (served while running; npm start -- --serve keeps it up)\n`,
+    );
     if (values.serve) {
       await new Promise<void>((resolveStop) => process.once('SIGINT', () => resolveStop()));
       await dashboard.close();

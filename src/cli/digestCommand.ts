@@ -29,35 +29,59 @@ export async function digestCommand(argv: string[], io: CliIo, env: NodeJS.Proce
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { date: { type: 'string' }, out: { type: 'string' }, send: { type: 'boolean', default: false }, lang: { type: 'string' } },
+    options: {
+      date: { type: 'string' },
+      out: { type: 'string' },
+      send: { type: 'boolean', default: false },
+      lang: { type: 'string' },
+    },
   });
   const now = new Date();
   const day = values.date ?? previousUtcDay(now);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(day))) throw new UsageError(`--date must be a day, YYYY-MM-DD (got "${day}")`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(day)))
+    throw new UsageError(`--date must be a day, YYYY-MM-DD (got "${day}")`);
   const settings = loadSettings({ ...env, ...(values.lang !== undefined && { TRIAGE_LANG: parseLang(values.lang) }) });
-  if (!values.send && values.out === undefined) throw new UsageError('say where the digest goes: --out FILE, --send, or both');
-  if (values.send && (settings.digest.smtp === undefined || settings.digest.to.length === 0)) throw new UsageError('--send needs SMTP_HOST and DIGEST_TO');
+  if (!values.send && values.out === undefined)
+    throw new UsageError('say where the digest goes: --out FILE, --send, or both');
+  if (values.send && (settings.digest.smtp === undefined || settings.digest.to.length === 0))
+    throw new UsageError('--send needs SMTP_HOST and DIGEST_TO');
   let azurite: Azurite | undefined;
   try {
     if (settings.notify.storage === undefined) {
-      if (positionals.length === 0) throw new UsageError('no store to read: set STATE_STORAGE_CONNECTION_STRING, or give event files to run through the pipeline first');
+      if (positionals.length === 0)
+        throw new UsageError(
+          'no store to read: set STATE_STORAGE_CONNECTION_STRING, or give event files to run through the pipeline first',
+        );
       azurite = await startAzurite({ disableTelemetry: true });
     }
-    const runtime = await openNotifications({ ...settings.notify, webhook: undefined } as typeof settings.notify, azurite !== undefined ? { connectionString: azurite.connectionString } : {});
+    const runtime = await openNotifications(
+      { ...settings.notify, webhook: undefined } as typeof settings.notify,
+      azurite !== undefined ? { connectionString: azurite.connectionString } : {},
+    );
     if (positionals.length > 0) {
       const handle = createBatchHandler({ settings, notifications: async () => runtime.options });
       await handle(await readInputs(positionals, io.stdin, io.cwd));
     }
-    const { summary, rendered } = await buildDigest(runtime.store, { day, lang: settings.lang, rpoHours: settings.thresholds.rpoHours, now, ...(settings.digest.dashboardUrl !== undefined && { dashboardUrl: settings.digest.dashboardUrl }) });
+    const { summary, rendered } = await buildDigest(runtime.store, {
+      day,
+      lang: settings.lang,
+      rpoHours: settings.thresholds.rpoHours,
+      now,
+      ...(settings.digest.dashboardUrl !== undefined && { dashboardUrl: settings.digest.dashboardUrl }),
+    });
     if (values.out !== undefined) {
       const path = resolve(io.cwd, values.out);
       await writeDigestFiles(path, rendered);
       await write(io.stdout, `${rendered.subject}\nWrote ${path} (and .txt)\n`);
     }
     if (values.send) {
-      if (summary.allClear && !settings.digest.allClear) await write(io.stdout, `Nothing to report for ${day}; DIGEST_ALL_CLEAR=false: not sent.\n`);
+      if (summary.allClear && !settings.digest.allClear)
+        await write(io.stdout, `Nothing to report for ${day}; DIGEST_ALL_CLEAR=false: not sent.\n`);
       else {
-        const sent = await sendDigestMail({ ...settings.digest.smtp!, from: settings.digest.from, to: settings.digest.to }, rendered);
+        const sent = await sendDigestMail(
+          { ...settings.digest.smtp!, from: settings.digest.from, to: settings.digest.to },
+          rendered,
+        );
         await write(io.stdout, `Sent "${rendered.subject}" to ${sent.accepted.length} recipient(s).\n`);
       }
     }

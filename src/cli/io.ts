@@ -36,6 +36,12 @@ export async function write(stream: Writable, text: string): Promise<void> {
 export async function writeNdjson(stream: Writable, values: readonly unknown[]): Promise<void> {
   const CHUNK = 500;
   for (let i = 0; i < values.length; i += CHUNK) {
-    await write(stream, values.slice(i, i + CHUNK).map((value) => `${JSON.stringify(value)}\n`).join(''));
+    await write(
+      stream,
+      values
+        .slice(i, i + CHUNK)
+        .map((value) => `${JSON.stringify(value)}\n`)
+        .join(''),
+    );
   }
 }

@@ -21,7 +21,11 @@ export interface OpenLookups {
  * served over local HTTPS to the real SDK clients) or against Azure itself (`--live`, with
  * DefaultAzureCredential). Same reader, same probes; only the endpoint and the credential differ.
  */
-export async function openLookups(source: { fixtures?: string; live?: boolean }, cwd: string, env: NodeJS.ProcessEnv): Promise<OpenLookups | undefined> {
+export async function openLookups(
+  source: { fixtures?: string; live?: boolean },
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): Promise<OpenLookups | undefined> {
   const settings = loadSettings(env).lookups;
   if (source.fixtures !== undefined) {
     let fixture;
@@ -31,7 +35,12 @@ export async function openLookups(source: { fixtures?: string; live?: boolean },
       throw new UsageError(`--azure-fixtures ${source.fixtures}: ${(error as Error).message}`);
     }
     const server = await startReplayServer(fixture);
-    const reader = new AzureStateReader({ credential: new StaticTokenCredential(), armEndpoint: server.url, logsEndpoint: `${server.url}/v1`, ca: server.ca });
+    const reader = new AzureStateReader({
+      credential: new StaticTokenCredential(),
+      armEndpoint: server.url,
+      logsEndpoint: `${server.url}/v1`,
+      ca: server.ca,
+    });
     const workspaceId = settings.workspaceId ?? fixture.workspaceId;
     return {
       options: createLookupRuntime(reader, { ...settings, ...(workspaceId !== undefined && { workspaceId }) }),

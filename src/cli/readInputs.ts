@@ -28,7 +28,7 @@ async function readFileOrUsage(path: string, shown: string): Promise<Buffer> {
     return await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`cannot read ${shown}: ${code === 'ENOENT' ? 'no such file' : code ?? String(error)}`);
+    throw new UsageError(`cannot read ${shown}: ${code === 'ENOENT' ? 'no such file' : (code ?? String(error))}`);
   }
 }
 

@@ -57,7 +57,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return await command(rest, io);
   } catch (error) {
     const err = error as Error;
-    if (err.name === 'UsageError' || err.name === 'ConfigurationError' || (err as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (
+      err.name === 'UsageError' ||
+      err.name === 'ConfigurationError' ||
+      (err as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')
+    ) {
       await write(io.stderr, `backup-triage ${name}: ${err.message}\n\n${USAGE}`);
       return 2;
     }

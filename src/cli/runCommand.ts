@@ -32,7 +32,8 @@ export async function runCommand(argv: string[], io: CliIo, env: NodeJS.ProcessE
     },
   });
   const format = (values.format ?? env['WEBHOOK_FORMAT'] ?? 'generic') as Format;
-  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got "${format}")`);
+  if (!(FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got "${format}")`);
   const settings = loadSettings({
     ...env,
     ...(values.webhook !== undefined && { WEBHOOK_URL: values.webhook }),
@@ -42,11 +43,24 @@ export async function runCommand(argv: string[], io: CliIo, env: NodeJS.ProcessE
   });
   const bodies = await readInputs(positionals, io.stdin, io.cwd);
   let azurite: Azurite | undefined;
-  const lookups = values['no-lookups'] ? undefined : await openLookups({ ...(values['azure-fixtures'] !== undefined && { fixtures: values['azure-fixtures'] }), live: values.live }, io.cwd, env);
+  const lookups = values['no-lookups']
+    ? undefined
+    : await openLookups(
+        { ...(values['azure-fixtures'] !== undefined && { fixtures: values['azure-fixtures'] }), live: values.live },
+        io.cwd,
+        env,
+      );
   try {
     if (settings.notify.storage === undefined) azurite = await startAzurite({ disableTelemetry: true });
-    const runtime = await openNotifications(settings.notify, azurite !== undefined ? { connectionString: azurite.connectionString } : {});
-    const handle = createBatchHandler({ settings, ...(lookups !== undefined && { lookups: async () => lookups.options }), notifications: async () => runtime.options });
+    const runtime = await openNotifications(
+      settings.notify,
+      azurite !== undefined ? { connectionString: azurite.connectionString } : {},
+    );
+    const handle = createBatchHandler({
+      settings,
+      ...(lookups !== undefined && { lookups: async () => lookups.options }),
+      notifications: async () => runtime.options,
+    });
     const { result, notified } = await handle(bodies);
     const n = notified!;
     await write(
@@ -55,7 +69,11 @@ export async function runCommand(argv: string[], io: CliIo, env: NodeJS.ProcessE
         `${n.messages.new} new, ${n.messages.update} update, ${n.messages.resolved} resolved, ${n.messages.group} group message(s); ${n.quiet} quiet, ${n.duplicates} already seen. ` +
         `${settings.notify.webhook !== undefined ? `Delivered to ${describeTarget(settings.notify.webhook)}: ${n.delivered}; waiting in the outbox: ${n.pending}; dead-lettered: ${n.dead}.` : `No webhook: ${n.pending} message(s) wait in the outbox.`}\n`,
     );
-    if (values.stats) await write(io.stderr, `${JSON.stringify({ kind: 'stats', ...result.stats, notifications: n, tableOperations: runtime.store.operations })}\n`);
+    if (values.stats)
+      await write(
+        io.stderr,
+        `${JSON.stringify({ kind: 'stats', ...result.stats, notifications: n, tableOperations: runtime.store.operations })}\n`,
+      );
     return 0;
   } finally {
     await lookups?.close();

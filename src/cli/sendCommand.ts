@@ -16,7 +16,12 @@ export interface SendDeps {
  * setting would (the exact bytes, `application/json`), with DefaultAzureCredential. The
  * post-deployment smoke test: deploy, send a sample, see the message arrive.
  */
-export async function sendCommand(argv: string[], io: CliIo, deps: SendDeps = {}, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function sendCommand(
+  argv: string[],
+  io: CliIo,
+  deps: SendDeps = {},
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -24,11 +29,21 @@ export async function sendCommand(argv: string[], io: CliIo, deps: SendDeps = {}
   });
   const namespace = values.namespace ?? env['EventHubConnection__fullyQualifiedNamespace'];
   const hub = values.hub ?? env['EVENTHUB_NAME'];
-  if (namespace === undefined || namespace === '') throw new UsageError('--namespace is required (the Event Hubs namespace, e.g. evhns-abc123 or evhns-abc123.servicebus.windows.net)');
-  if (/Endpoint=|SharedAccessKey/i.test(namespace)) throw new UsageError('--namespace takes the namespace name, not a connection string: send signs in with your Azure identity (az login)');
-  if (hub === undefined || hub === '') throw new UsageError('--hub is required (the event hub the vaults stream to, e.g. backup-jobs)');
-  const host = namespace.includes('.') ? namespace.replace(/^(sb|amqps|https):\/\//, '').replace(/\/$/, '') : `${namespace}.servicebus.windows.net`;
-  if (positionals.length === 0) throw new UsageError('give the files to send (e.g. samples/events/*.json), or - for standard input');
+  if (namespace === undefined || namespace === '')
+    throw new UsageError(
+      '--namespace is required (the Event Hubs namespace, e.g. evhns-abc123 or evhns-abc123.servicebus.windows.net)',
+    );
+  if (/Endpoint=|SharedAccessKey/i.test(namespace))
+    throw new UsageError(
+      '--namespace takes the namespace name, not a connection string: send signs in with your Azure identity (az login)',
+    );
+  if (hub === undefined || hub === '')
+    throw new UsageError('--hub is required (the event hub the vaults stream to, e.g. backup-jobs)');
+  const host = namespace.includes('.')
+    ? namespace.replace(/^(sb|amqps|https):\/\//, '').replace(/\/$/, '')
+    : `${namespace}.servicebus.windows.net`;
+  if (positionals.length === 0)
+    throw new UsageError('give the files to send (e.g. samples/events/*.json), or - for standard input');
   const bodies = await readInputs(positionals, io.stdin, io.cwd);
   const events: EventData[] = bodies.map(({ body }) => ({ body, contentType: 'application/json' }));
 
@@ -37,7 +52,10 @@ export async function sendCommand(argv: string[], io: CliIo, deps: SendDeps = {}
     const outcome = await sendInBatches(producer, events);
     for (const index of outcome.tooLarge) {
       const origin = bodies[index]!.origin;
-      await write(io.stderr, `backup-triage send: ${origin.file ?? '<stdin>'}${origin.line !== undefined ? `:${origin.line}` : ''} is larger than the hub accepts in one event; not sent.\n`);
+      await write(
+        io.stderr,
+        `backup-triage send: ${origin.file ?? '<stdin>'}${origin.line !== undefined ? `:${origin.line}` : ''} is larger than the hub accepts in one event; not sent.\n`,
+      );
     }
     await write(io.stdout, `Sent ${outcome.sent} event(s) in ${outcome.batches} batch(es) to ${host}/${hub}.\n`);
     return outcome.tooLarge.length > 0 ? 1 : 0;

@@ -24,7 +24,8 @@ export async function triageCommand(argv: string[], io: CliIo): Promise<number> 
       live: { type: 'boolean', default: false },
     },
   });
-  if (values['azure-fixtures'] !== undefined && values.live) throw new UsageError('--azure-fixtures and --live exclude each other');
+  if (values['azure-fixtures'] !== undefined && values.live)
+    throw new UsageError('--azure-fixtures and --live exclude each other');
   const lang: Lang = parseLang(values.lang);
   const render = values.render;
   if (!(RENDERERS as readonly string[]).includes(render)) {
@@ -33,10 +34,17 @@ export async function triageCommand(argv: string[], io: CliIo): Promise<number> 
 
   const started = performance.now();
   const bodies = await readInputs(positionals, io.stdin, io.cwd);
-  const lookups = values['no-lookups'] ? undefined : await openLookups({ ...(values['azure-fixtures'] !== undefined && { fixtures: values['azure-fixtures'] }), live: values.live }, io.cwd, process.env);
+  const lookups = values['no-lookups']
+    ? undefined
+    : await openLookups(
+        { ...(values['azure-fixtures'] !== undefined && { fixtures: values['azure-fixtures'] }), live: values.live },
+        io.cwd,
+        process.env,
+      );
   let result: TriageResult;
   try {
-    result = lookups === undefined ? triage(bodies, { lang }) : await triageWithLookups(bodies, { lang }, lookups.options);
+    result =
+      lookups === undefined ? triage(bodies, { lang }) : await triageWithLookups(bodies, { lang }, lookups.options);
   } finally {
     await lookups?.close();
   }
@@ -48,7 +56,11 @@ export async function triageCommand(argv: string[], io: CliIo): Promise<number> 
   }
   await writeNdjson(io.stderr, result.rejected);
   if (values.stats) {
-    const stats = { ...result.stats, ...(lookups !== undefined && { http: lookups.http }), elapsedMs: Math.round(performance.now() - started) };
+    const stats = {
+      ...result.stats,
+      ...(lookups !== undefined && { http: lookups.http }),
+      elapsedMs: Math.round(performance.now() - started),
+    };
     await write(io.stderr, `${JSON.stringify({ kind: 'stats', ...stats })}\n`);
   }
   return 0;

@@ -20,73 +20,458 @@ export interface SettingSpec {
   requires?: readonly string[];
 }
 
-const positiveNumber = (value: string) => (Number.isFinite(Number(value)) && Number(value) > 0 ? undefined : 'must be a positive number');
-const positiveInteger = (value: string) => (Number.isInteger(Number(value)) && Number(value) > 0 ? undefined : 'must be a positive integer');
-const nonNegativeInteger = (value: string) => (Number.isInteger(Number(value)) && Number(value) >= 0 ? undefined : 'must be a whole number, 0 or more');
-const guid = (value: string) => (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value) ? undefined : 'must be a GUID');
+const positiveNumber = (value: string) =>
+  Number.isFinite(Number(value)) && Number(value) > 0 ? undefined : 'must be a positive number';
+const positiveInteger = (value: string) =>
+  Number.isInteger(Number(value)) && Number(value) > 0 ? undefined : 'must be a positive integer';
+const nonNegativeInteger = (value: string) =>
+  Number.isInteger(Number(value)) && Number(value) >= 0 ? undefined : 'must be a whole number, 0 or more';
+const guid = (value: string) =>
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value) ? undefined : 'must be a GUID';
 const namespaceHost = (value: string) =>
   /^[a-z0-9][a-z0-9-]{4,48}[a-z0-9]\.servicebus\.(windows\.net|chinacloudapi\.cn|usgovcloudapi\.net)$/i.test(value)
     ? undefined
     : 'must be the namespace host name, <namespace>.servicebus.windows.net (not a connection string: the app connects with its managed identity)';
-const storageAccountName = (value: string) => (/^[a-z0-9]{3,24}$/.test(value) ? undefined : 'must be a storage account name: 3 to 24 lowercase letters and digits');
+const storageAccountName = (value: string) =>
+  /^[a-z0-9]{3,24}$/.test(value) ? undefined : 'must be a storage account name: 3 to 24 lowercase letters and digits';
 /** NCRONTAB as the Functions timer reads it: six fields, seconds first. */
 const ncrontab = (value: string) =>
-  value.trim().split(/\s+/).length === 6 && value.trim().split(/\s+/).every((field) => /^[\d*,/\-A-Za-z]+$/.test(field))
+  value.trim().split(/\s+/).length === 6 &&
+  value
+    .trim()
+    .split(/\s+/)
+    .every((field) => /^[\d*,/\-A-Za-z]+$/.test(field))
     ? undefined
     : 'must be an NCRONTAB expression of six fields, seconds first, in UTC (e.g. "0 0 6 * * *" for 06:00)';
 const identityCredential = (value: string) => (value === 'managedidentity' ? undefined : 'must be "managedidentity"');
-const oneOf = (values: readonly string[]) => (value: string) => (values.some((allowed) => allowed.toLowerCase() === value.toLowerCase()) ? undefined : `must be one of ${values.join(', ')}`);
+const oneOf = (values: readonly string[]) => (value: string) =>
+  values.some((allowed) => allowed.toLowerCase() === value.toLowerCase())
+    ? undefined
+    : `must be one of ${values.join(', ')}`;
 
 /** Every setting the app reads. */
 export const SETTINGS: readonly SettingSpec[] = [
-  { name: 'EVENTHUB_NAME', readBy: 'host', required: true, secret: false, description: 'Event hub the vaults’ diagnostic settings stream to (binding `%EVENTHUB_NAME%`).' },
-  { name: 'EVENTHUB_CONSUMER_GROUP', readBy: 'host', required: false, default: '$Default', secret: false, description: 'Consumer group of the trigger (binding `%EVENTHUB_CONSUMER_GROUP%`).' },
-  { name: 'EventHubConnection__fullyQualifiedNamespace', readBy: 'host', required: true, secret: false, description: 'Event Hubs namespace host name, for the identity-based trigger connection.', check: namespaceHost },
-  { name: 'EventHubConnection__credential', readBy: 'host', required: false, secret: false, description: '`managedidentity`: the trigger connects with the app’s identity.', check: identityCredential, requires: ['EventHubConnection__clientId'] },
-  { name: 'EventHubConnection__clientId', readBy: 'host', required: false, secret: false, description: 'Client id of the user-assigned identity the trigger uses.', check: guid },
-  { name: 'AzureWebJobsStorage__credential', readBy: 'host', required: false, secret: false, description: '`managedidentity`: the Functions runtime reaches its storage with the app’s identity (shared keys are disabled).', check: identityCredential, requires: ['AzureWebJobsStorage__clientId'] },
-  { name: 'AzureWebJobsStorage__clientId', readBy: 'host', required: false, secret: false, description: 'Client id of the user-assigned identity the runtime uses for its storage.', check: guid },
-  { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', readBy: 'host', required: false, secret: false, description: 'Application Insights of the app (ingestion needs an Entra token: local auth is disabled).' },
-  { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', readBy: 'host', required: false, secret: false, description: '`ClientId=<identity client id>;Authorization=AAD`: telemetry sent with the app’s identity.' },
-  { name: 'TRIAGE_LANG', readBy: 'code', required: false, default: 'en', secret: false, description: 'Language of the messages: `en` or `fr`.', check: oneOf(LANGS) },
-  { name: 'PRIORITY_RPO_HOURS', readBy: 'code', required: false, default: String(DEFAULT_PRIORITY_THRESHOLDS.rpoHours), secret: false, description: 'Hours without a successful backup an item tolerates; beyond it P2, beyond twice it P1.', check: positiveNumber },
-  { name: 'PRIORITY_RECURRENCE_COUNT', readBy: 'code', required: false, default: String(DEFAULT_PRIORITY_THRESHOLDS.recurrenceCount), secret: false, description: 'Consecutive failures of one item that raise its priority one level.', check: positiveInteger },
-  { name: 'PRIORITY_BLAST_RADIUS_P2', readBy: 'code', required: false, default: String(DEFAULT_PRIORITY_THRESHOLDS.blastRadiusP2), secret: false, description: 'Items of one vault failing with the same code that make a failure at least P2.', check: positiveInteger },
-  { name: 'PRIORITY_BLAST_RADIUS_P1', readBy: 'code', required: false, default: String(DEFAULT_PRIORITY_THRESHOLDS.blastRadiusP1), secret: false, description: 'Items of one vault failing with the same code that make a failure P1.', check: positiveInteger },
-  { name: 'LOOKUPS_ENABLED', readBy: 'code', required: false, default: 'true', secret: false, description: 'Read the Azure state (agent, extension, locks, restore points, disks, key vault, jobs, history) to confirm or rule out causes.', check: oneOf(['true', 'false']) },
-  { name: 'AZURE_CLIENT_ID', readBy: 'code', required: false, secret: false, description: 'Client id of the user-assigned managed identity the lookups use (read by `DefaultAzureCredential`).' },
-  { name: 'LOG_ANALYTICS_WORKSPACE_ID', readBy: 'code', required: false, secret: false, description: 'Workspace (GUID) receiving the vaults’ AddonAzureBackupJobs: enables the history probe (backups a day, failures in a row, last success).', check: guid },
-  { name: 'BACKUP_MANAGEMENT_SERVICE_OBJECT_ID', readBy: 'code', required: false, secret: false, description: 'Object id of the “Backup Management Service” principal in your tenant: makes the key vault check exact.', check: guid },
-  { name: 'LOOKUP_CONCURRENCY', readBy: 'code', required: false, default: '16', secret: false, description: 'VMs looked up at the same time.', check: positiveInteger },
-  { name: 'LOOKUP_DEADLINE_SECONDS', readBy: 'code', required: false, default: '25', secret: false, description: 'After this, lookups still running report “timed out” and the batch goes on.', check: positiveNumber },
-  { name: 'LOOKUP_CACHE_TTL_SECONDS', readBy: 'code', required: false, default: '300', secret: false, description: 'How long a read of the Azure state is reused by later batches.', check: positiveNumber },
-  { name: 'ARM_READ_BURST', readBy: 'code', required: false, default: '250', secret: false, description: 'ARM reads sent at once per subscription (ARM’s bucket size).', check: positiveInteger },
-  { name: 'ARM_READS_PER_SECOND', readBy: 'code', required: false, default: '25', secret: false, description: 'ARM reads per second per subscription once the burst is spent (ARM’s refill rate).', check: positiveNumber },
-  { name: 'WEBHOOK_URL', readBy: 'code', required: false, secret: true, description: 'Where notifications are posted (Teams Workflows, Slack incoming webhook, or any endpoint). https only; http only to localhost. Without it, messages wait in the outbox.', check: (v) => checkWebhookUrl(v) },
-  { name: 'WEBHOOK_FORMAT', readBy: 'code', required: false, default: 'generic', secret: false, description: '`generic` (signed JSON, schema/notification.v1.json), `teams` (Adaptive Card), `slack` (Block Kit) or `markdown`.', check: oneOf(FORMATS) },
-  { name: 'WEBHOOK_SECRET', readBy: 'code', required: false, secret: true, description: 'Standard Webhooks secret (`whsec_` + 24–64 random bytes in base64) that signs `generic` messages.', check: (v) => (isStandardWebhookSecret(v) ? undefined : 'must be whsec_ followed by 24 to 64 bytes in base64') },
-  { name: 'NOTIFY_MIN_PRIORITY', readBy: 'code', required: false, default: 'P3', secret: false, description: 'Findings below this priority are stored (digest, dashboard) but not sent.', check: oneOf(['P1', 'P2', 'P3', 'P4']) },
-  { name: 'DEDUP_WINDOW_HOURS', readBy: 'code', required: false, default: '24', secret: false, description: 'A repeat of a finding within this window is counted, not sent (unless its priority rises).', check: positiveNumber },
-  { name: 'GROUP_WINDOW_MINUTES', readBy: 'code', required: false, default: '15', secret: false, description: 'Window in which new findings of one code in one vault count as one storm.', check: positiveNumber },
-  { name: 'GROUP_THRESHOLD', readBy: 'code', required: false, default: '5', secret: false, description: 'Past this many new findings of one code in one vault within the window, they are sent as one grouped message.', check: positiveInteger },
-  { name: 'OUTBOX_MAX_AGE_HOURS', readBy: 'code', required: false, default: '24', secret: false, description: 'An undelivered message older than this is dead-lettered (kept, visible, not retried).', check: positiveNumber },
-  { name: 'DELIVERY_TIMEOUT_SECONDS', readBy: 'code', required: false, default: '10', secret: false, description: 'Limit of one delivery attempt.', check: positiveNumber },
-  { name: 'DELIVERY_RETRIES', readBy: 'code', required: false, default: '3', secret: false, description: 'Retries of a delivery before it is left to the redelivery timer.', check: nonNegativeInteger },
-  { name: 'STATE_STORAGE_CONNECTION_STRING', readBy: 'code', required: false, secret: true, description: 'Table storage connection string (local Azurite). In Azure leave it empty: the Function App’s storage account is used with its managed identity.' },
-  { name: 'AzureWebJobsStorage__accountName', readBy: 'code', required: false, secret: false, description: 'The Function App’s storage account (identity-based connection): its Table service holds findings, outbox, events and rejected records.', check: storageAccountName },
-  { name: 'TABLE_PREFIX', readBy: 'code', required: false, default: 'triage', secret: false, description: 'Prefix of the table names (`<prefix>findings`, `<prefix>outbox`, `<prefix>events`, `<prefix>rejected`).', check: (v) => (/^[A-Za-z][A-Za-z0-9]{0,40}$/.test(v) ? undefined : 'must be letters and digits, starting with a letter') },
-  { name: 'DIGEST_SCHEDULE', readBy: 'host', required: true, secret: false, description: 'When the daily digest is sent: NCRONTAB in UTC (binding `%DIGEST_SCHEDULE%`), e.g. `0 0 6 * * *` for 06:00 UTC.', check: ncrontab },
-  { name: 'DIGEST_TO', readBy: 'code', required: false, secret: false, description: 'Digest recipients, comma-separated. Without it the digest is not sent.', check: (v) => (v.split(',').every((a) => /^[^@\s]+@[^@\s]+$/.test(a.trim())) ? undefined : 'must be email addresses separated by commas'), requires: ['SMTP_HOST'] },
-  { name: 'DIGEST_FROM', readBy: 'code', required: false, default: 'azure-backup-triage@localhost', secret: false, description: 'Sender of the digest (a verified sender address of your SMTP service).' },
-  { name: 'DIGEST_ALL_CLEAR', readBy: 'code', required: false, default: 'true', secret: false, description: 'Also send a short “all clear” on a day with no failures and nothing open.', check: oneOf(['true', 'false']) },
-  { name: 'SMTP_HOST', readBy: 'code', required: false, secret: false, description: 'SMTP server: `smtp.azurecomm.net` (Azure Communication Services), `smtp.office365.com`, `smtp.sendgrid.net`…' },
-  { name: 'SMTP_PORT', readBy: 'code', required: false, default: '587', secret: false, description: 'SMTP port: 587 (STARTTLS, required) or 465 (TLS).', check: positiveInteger },
-  { name: 'SMTP_USER', readBy: 'code', required: false, secret: false, description: 'SMTP user name.', requires: ['SMTP_PASSWORD'] },
-  { name: 'SMTP_PASSWORD', readBy: 'code', required: false, secret: true, description: 'SMTP password: a Key Vault reference in Azure (`@Microsoft.KeyVault(SecretUri=…)`).', requires: ['SMTP_USER'] },
-  { name: 'DASHBOARD_URL', readBy: 'code', required: false, secret: false, description: 'Public URL of the dashboard, linked from the digest and the messages.', check: (v) => (/^https?:\/\//.test(v) ? undefined : 'must be an http(s) URL') },
-  { name: 'RETENTION_DAYS', readBy: 'code', required: false, default: '90', secret: false, description: 'Enriched events and rejected records older than this are deleted by the daily digest run.', check: positiveInteger },
-  { name: 'EVENTS_OUTPUT_EVENTHUB_NAME', readBy: 'code', required: false, secret: false, description: 'Optional: also publish every enriched event to this event hub (streaming dashboards).', requires: ['EventsOutput__fullyQualifiedNamespace'] },
-  { name: 'EventsOutput__fullyQualifiedNamespace', readBy: 'code', required: false, secret: false, description: 'Namespace host of that event hub (identity-based; the app needs Event Hubs Data Sender).', check: namespaceHost, requires: ['EVENTS_OUTPUT_EVENTHUB_NAME'] },
+  {
+    name: 'EVENTHUB_NAME',
+    readBy: 'host',
+    required: true,
+    secret: false,
+    description: 'Event hub the vaults’ diagnostic settings stream to (binding `%EVENTHUB_NAME%`).',
+  },
+  {
+    name: 'EVENTHUB_CONSUMER_GROUP',
+    readBy: 'host',
+    required: false,
+    default: '$Default',
+    secret: false,
+    description: 'Consumer group of the trigger (binding `%EVENTHUB_CONSUMER_GROUP%`).',
+  },
+  {
+    name: 'EventHubConnection__fullyQualifiedNamespace',
+    readBy: 'host',
+    required: true,
+    secret: false,
+    description: 'Event Hubs namespace host name, for the identity-based trigger connection.',
+    check: namespaceHost,
+  },
+  {
+    name: 'EventHubConnection__credential',
+    readBy: 'host',
+    required: false,
+    secret: false,
+    description: '`managedidentity`: the trigger connects with the app’s identity.',
+    check: identityCredential,
+    requires: ['EventHubConnection__clientId'],
+  },
+  {
+    name: 'EventHubConnection__clientId',
+    readBy: 'host',
+    required: false,
+    secret: false,
+    description: 'Client id of the user-assigned identity the trigger uses.',
+    check: guid,
+  },
+  {
+    name: 'AzureWebJobsStorage__credential',
+    readBy: 'host',
+    required: false,
+    secret: false,
+    description:
+      '`managedidentity`: the Functions runtime reaches its storage with the app’s identity (shared keys are disabled).',
+    check: identityCredential,
+    requires: ['AzureWebJobsStorage__clientId'],
+  },
+  {
+    name: 'AzureWebJobsStorage__clientId',
+    readBy: 'host',
+    required: false,
+    secret: false,
+    description: 'Client id of the user-assigned identity the runtime uses for its storage.',
+    check: guid,
+  },
+  {
+    name: 'APPLICATIONINSIGHTS_CONNECTION_STRING',
+    readBy: 'host',
+    required: false,
+    secret: false,
+    description: 'Application Insights of the app (ingestion needs an Entra token: local auth is disabled).',
+  },
+  {
+    name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING',
+    readBy: 'host',
+    required: false,
+    secret: false,
+    description: '`ClientId=<identity client id>;Authorization=AAD`: telemetry sent with the app’s identity.',
+  },
+  {
+    name: 'TRIAGE_LANG',
+    readBy: 'code',
+    required: false,
+    default: 'en',
+    secret: false,
+    description: 'Language of the messages: `en` or `fr`.',
+    check: oneOf(LANGS),
+  },
+  {
+    name: 'PRIORITY_RPO_HOURS',
+    readBy: 'code',
+    required: false,
+    default: String(DEFAULT_PRIORITY_THRESHOLDS.rpoHours),
+    secret: false,
+    description: 'Hours without a successful backup an item tolerates; beyond it P2, beyond twice it P1.',
+    check: positiveNumber,
+  },
+  {
+    name: 'PRIORITY_RECURRENCE_COUNT',
+    readBy: 'code',
+    required: false,
+    default: String(DEFAULT_PRIORITY_THRESHOLDS.recurrenceCount),
+    secret: false,
+    description: 'Consecutive failures of one item that raise its priority one level.',
+    check: positiveInteger,
+  },
+  {
+    name: 'PRIORITY_BLAST_RADIUS_P2',
+    readBy: 'code',
+    required: false,
+    default: String(DEFAULT_PRIORITY_THRESHOLDS.blastRadiusP2),
+    secret: false,
+    description: 'Items of one vault failing with the same code that make a failure at least P2.',
+    check: positiveInteger,
+  },
+  {
+    name: 'PRIORITY_BLAST_RADIUS_P1',
+    readBy: 'code',
+    required: false,
+    default: String(DEFAULT_PRIORITY_THRESHOLDS.blastRadiusP1),
+    secret: false,
+    description: 'Items of one vault failing with the same code that make a failure P1.',
+    check: positiveInteger,
+  },
+  {
+    name: 'LOOKUPS_ENABLED',
+    readBy: 'code',
+    required: false,
+    default: 'true',
+    secret: false,
+    description:
+      'Read the Azure state (agent, extension, locks, restore points, disks, key vault, jobs, history) to confirm or rule out causes.',
+    check: oneOf(['true', 'false']),
+  },
+  {
+    name: 'AZURE_CLIENT_ID',
+    readBy: 'code',
+    required: false,
+    secret: false,
+    description: 'Client id of the user-assigned managed identity the lookups use (read by `DefaultAzureCredential`).',
+  },
+  {
+    name: 'LOG_ANALYTICS_WORKSPACE_ID',
+    readBy: 'code',
+    required: false,
+    secret: false,
+    description:
+      'Workspace (GUID) receiving the vaults’ AddonAzureBackupJobs: enables the history probe (backups a day, failures in a row, last success).',
+    check: guid,
+  },
+  {
+    name: 'BACKUP_MANAGEMENT_SERVICE_OBJECT_ID',
+    readBy: 'code',
+    required: false,
+    secret: false,
+    description:
+      'Object id of the “Backup Management Service” principal in your tenant: makes the key vault check exact.',
+    check: guid,
+  },
+  {
+    name: 'LOOKUP_CONCURRENCY',
+    readBy: 'code',
+    required: false,
+    default: '16',
+    secret: false,
+    description: 'VMs looked up at the same time.',
+    check: positiveInteger,
+  },
+  {
+    name: 'LOOKUP_DEADLINE_SECONDS',
+    readBy: 'code',
+    required: false,
+    default: '25',
+    secret: false,
+    description: 'After this, lookups still running report “timed out” and the batch goes on.',
+    check: positiveNumber,
+  },
+  {
+    name: 'LOOKUP_CACHE_TTL_SECONDS',
+    readBy: 'code',
+    required: false,
+    default: '300',
+    secret: false,
+    description: 'How long a read of the Azure state is reused by later batches.',
+    check: positiveNumber,
+  },
+  {
+    name: 'ARM_READ_BURST',
+    readBy: 'code',
+    required: false,
+    default: '250',
+    secret: false,
+    description: 'ARM reads sent at once per subscription (ARM’s bucket size).',
+    check: positiveInteger,
+  },
+  {
+    name: 'ARM_READS_PER_SECOND',
+    readBy: 'code',
+    required: false,
+    default: '25',
+    secret: false,
+    description: 'ARM reads per second per subscription once the burst is spent (ARM’s refill rate).',
+    check: positiveNumber,
+  },
+  {
+    name: 'WEBHOOK_URL',
+    readBy: 'code',
+    required: false,
+    secret: true,
+    description:
+      'Where notifications are posted (Teams Workflows, Slack incoming webhook, or any endpoint). https only; http only to localhost. Without it, messages wait in the outbox.',
+    check: (v) => checkWebhookUrl(v),
+  },
+  {
+    name: 'WEBHOOK_FORMAT',
+    readBy: 'code',
+    required: false,
+    default: 'generic',
+    secret: false,
+    description:
+      '`generic` (signed JSON, schema/notification.v1.json), `teams` (Adaptive Card), `slack` (Block Kit) or `markdown`.',
+    check: oneOf(FORMATS),
+  },
+  {
+    name: 'WEBHOOK_SECRET',
+    readBy: 'code',
+    required: false,
+    secret: true,
+    description: 'Standard Webhooks secret (`whsec_` + 24–64 random bytes in base64) that signs `generic` messages.',
+    check: (v) => (isStandardWebhookSecret(v) ? undefined : 'must be whsec_ followed by 24 to 64 bytes in base64'),
+  },
+  {
+    name: 'NOTIFY_MIN_PRIORITY',
+    readBy: 'code',
+    required: false,
+    default: 'P3',
+    secret: false,
+    description: 'Findings below this priority are stored (digest, dashboard) but not sent.',
+    check: oneOf(['P1', 'P2', 'P3', 'P4']),
+  },
+  {
+    name: 'DEDUP_WINDOW_HOURS',
+    readBy: 'code',
+    required: false,
+    default: '24',
+    secret: false,
+    description: 'A repeat of a finding within this window is counted, not sent (unless its priority rises).',
+    check: positiveNumber,
+  },
+  {
+    name: 'GROUP_WINDOW_MINUTES',
+    readBy: 'code',
+    required: false,
+    default: '15',
+    secret: false,
+    description: 'Window in which new findings of one code in one vault count as one storm.',
+    check: positiveNumber,
+  },
+  {
+    name: 'GROUP_THRESHOLD',
+    readBy: 'code',
+    required: false,
+    default: '5',
+    secret: false,
+    description:
+      'Past this many new findings of one code in one vault within the window, they are sent as one grouped message.',
+    check: positiveInteger,
+  },
+  {
+    name: 'OUTBOX_MAX_AGE_HOURS',
+    readBy: 'code',
+    required: false,
+    default: '24',
+    secret: false,
+    description: 'An undelivered message older than this is dead-lettered (kept, visible, not retried).',
+    check: positiveNumber,
+  },
+  {
+    name: 'DELIVERY_TIMEOUT_SECONDS',
+    readBy: 'code',
+    required: false,
+    default: '10',
+    secret: false,
+    description: 'Limit of one delivery attempt.',
+    check: positiveNumber,
+  },
+  {
+    name: 'DELIVERY_RETRIES',
+    readBy: 'code',
+    required: false,
+    default: '3',
+    secret: false,
+    description: 'Retries of a delivery before it is left to the redelivery timer.',
+    check: nonNegativeInteger,
+  },
+  {
+    name: 'STATE_STORAGE_CONNECTION_STRING',
+    readBy: 'code',
+    required: false,
+    secret: true,
+    description:
+      'Table storage connection string (local Azurite). In Azure leave it empty: the Function App’s storage account is used with its managed identity.',
+  },
+  {
+    name: 'AzureWebJobsStorage__accountName',
+    readBy: 'code',
+    required: false,
+    secret: false,
+    description:
+      'The Function App’s storage account (identity-based connection): its Table service holds findings, outbox, events and rejected records.',
+    check: storageAccountName,
+  },
+  {
+    name: 'TABLE_PREFIX',
+    readBy: 'code',
+    required: false,
+    default: 'triage',
+    secret: false,
+    description:
+      'Prefix of the table names (`<prefix>findings`, `<prefix>outbox`, `<prefix>events`, `<prefix>rejected`).',
+    check: (v) =>
+      /^[A-Za-z][A-Za-z0-9]{0,40}$/.test(v) ? undefined : 'must be letters and digits, starting with a letter',
+  },
+  {
+    name: 'DIGEST_SCHEDULE',
+    readBy: 'host',
+    required: true,
+    secret: false,
+    description:
+      'When the daily digest is sent: NCRONTAB in UTC (binding `%DIGEST_SCHEDULE%`), e.g. `0 0 6 * * *` for 06:00 UTC.',
+    check: ncrontab,
+  },
+  {
+    name: 'DIGEST_TO',
+    readBy: 'code',
+    required: false,
+    secret: false,
+    description: 'Digest recipients, comma-separated. Without it the digest is not sent.',
+    check: (v) =>
+      v.split(',').every((a) => /^[^@\s]+@[^@\s]+$/.test(a.trim()))
+        ? undefined
+        : 'must be email addresses separated by commas',
+    requires: ['SMTP_HOST'],
+  },
+  {
+    name: 'DIGEST_FROM',
+    readBy: 'code',
+    required: false,
+    default: 'azure-backup-triage@localhost',
+    secret: false,
+    description: 'Sender of the digest (a verified sender address of your SMTP service).',
+  },
+  {
+    name: 'DIGEST_ALL_CLEAR',
+    readBy: 'code',
+    required: false,
+    default: 'true',
+    secret: false,
+    description: 'Also send a short “all clear” on a day with no failures and nothing open.',
+    check: oneOf(['true', 'false']),
+  },
+  {
+    name: 'SMTP_HOST',
+    readBy: 'code',
+    required: false,
+    secret: false,
+    description:
+      'SMTP server: `smtp.azurecomm.net` (Azure Communication Services), `smtp.office365.com`, `smtp.sendgrid.net`…',
+  },
+  {
+    name: 'SMTP_PORT',
+    readBy: 'code',
+    required: false,
+    default: '587',
+    secret: false,
+    description: 'SMTP port: 587 (STARTTLS, required) or 465 (TLS).',
+    check: positiveInteger,
+  },
+  {
+    name: 'SMTP_USER',
+    readBy: 'code',
+    required: false,
+    secret: false,
+    description: 'SMTP user name.',
+    requires: ['SMTP_PASSWORD'],
+  },
+  {
+    name: 'SMTP_PASSWORD',
+    readBy: 'code',
+    required: false,
+    secret: true,
+    description: 'SMTP password: a Key Vault reference in Azure (`@Microsoft.KeyVault(SecretUri=…)`).',
+    requires: ['SMTP_USER'],
+  },
+  {
+    name: 'DASHBOARD_URL',
+    readBy: 'code',
+    required: false,
+    secret: false,
+    description: 'Public URL of the dashboard, linked from the digest and the messages.',
+    check: (v) => (/^https?:\/\//.test(v) ? undefined : 'must be an http(s) URL'),
+  },
+  {
+    name: 'RETENTION_DAYS',
+    readBy: 'code',
+    required: false,
+    default: '90',
+    secret: false,
+    description: 'Enriched events and rejected records older than this are deleted by the daily digest run.',
+    check: positiveInteger,
+  },
+  {
+    name: 'EVENTS_OUTPUT_EVENTHUB_NAME',
+    readBy: 'code',
+    required: false,
+    secret: false,
+    description: 'Optional: also publish every enriched event to this event hub (streaming dashboards).',
+    requires: ['EventsOutput__fullyQualifiedNamespace'],
+  },
+  {
+    name: 'EventsOutput__fullyQualifiedNamespace',
+    readBy: 'code',
+    required: false,
+    secret: false,
+    description: 'Namespace host of that event hub (identity-based; the app needs Event Hubs Data Sender).',
+    check: namespaceHost,
+    requires: ['EVENTS_OUTPUT_EVENTHUB_NAME'],
+  },
 ];
 
 /** The settings our code uses, typed. */
@@ -140,7 +525,10 @@ export class ConfigurationError extends Error {
 }
 
 /** Reads and checks the settings our code needs; `scope: 'all'` also checks the host's, for start-up. */
-export function loadSettings(env: Readonly<Record<string, string | undefined>>, scope: 'code' | 'all' = 'code'): Settings {
+export function loadSettings(
+  env: Readonly<Record<string, string | undefined>>,
+  scope: 'code' | 'all' = 'code',
+): Settings {
   const problems: string[] = [];
   const value = (name: string): string => {
     const spec = SETTINGS.find((setting) => setting.name === name);
@@ -154,17 +542,28 @@ export function loadSettings(env: Readonly<Record<string, string | undefined>>, 
       continue;
     }
     if (raw.startsWith('@Microsoft.KeyVault(')) {
-      problems.push(`${spec.name} is a Key Vault reference the platform could not resolve: check that the secret exists and that the app's identity has "Key Vault Secrets User" on the vault (the app's Environment variables page shows why).`);
+      problems.push(
+        `${spec.name} is a Key Vault reference the platform could not resolve: check that the secret exists and that the app's identity has "Key Vault Secrets User" on the vault (the app's Environment variables page shows why).`,
+      );
       continue;
     }
     const problem = spec.check?.(raw);
     if (problem !== undefined) problems.push(`${spec.name} ${problem} (got "${spec.secret ? '***' : raw}").`);
     for (const other of spec.requires ?? []) {
-      if (!env[other]?.trim()) problems.push(`${other} is required when ${spec.name} is set: ${SETTINGS.find((s) => s.name === other)?.description ?? ''}`);
+      if (!env[other]?.trim())
+        problems.push(
+          `${other} is required when ${spec.name} is set: ${SETTINGS.find((s) => s.name === other)?.description ?? ''}`,
+        );
     }
   }
-  if (scope === 'all' && !env['AzureWebJobsStorage__accountName']?.trim() && !env['STATE_STORAGE_CONNECTION_STRING']?.trim()) {
-    problems.push('AzureWebJobsStorage__accountName is required: the storage account whose tables hold findings, outbox and events (or STATE_STORAGE_CONNECTION_STRING outside Azure).');
+  if (
+    scope === 'all' &&
+    !env['AzureWebJobsStorage__accountName']?.trim() &&
+    !env['STATE_STORAGE_CONNECTION_STRING']?.trim()
+  ) {
+    problems.push(
+      'AzureWebJobsStorage__accountName is required: the storage account whose tables hold findings, outbox and events (or STATE_STORAGE_CONNECTION_STRING outside Azure).',
+    );
   }
   if (problems.length > 0) throw new ConfigurationError(problems);
   return {
@@ -176,7 +575,12 @@ export function loadSettings(env: Readonly<Record<string, string | undefined>>, 
       blastRadiusP1: Number(value('PRIORITY_BLAST_RADIUS_P1')),
     },
     digest: {
-      to: value('DIGEST_TO') === '' ? [] : value('DIGEST_TO').split(',').map((a) => a.trim()),
+      to:
+        value('DIGEST_TO') === ''
+          ? []
+          : value('DIGEST_TO')
+              .split(',')
+              .map((a) => a.trim()),
       from: value('DIGEST_FROM'),
       allClear: value('DIGEST_ALL_CLEAR').toLowerCase() === 'true',
       ...(value('SMTP_HOST') !== '' && {
@@ -191,11 +595,18 @@ export function loadSettings(env: Readonly<Record<string, string | undefined>>, 
       retentionDays: Number(value('RETENTION_DAYS')),
     },
     ...(value('EVENTS_OUTPUT_EVENTHUB_NAME') !== '' && {
-      eventsOutput: { eventHubName: value('EVENTS_OUTPUT_EVENTHUB_NAME'), namespace: value('EventsOutput__fullyQualifiedNamespace') },
+      eventsOutput: {
+        eventHubName: value('EVENTS_OUTPUT_EVENTHUB_NAME'),
+        namespace: value('EventsOutput__fullyQualifiedNamespace'),
+      },
     }),
     notify: {
       ...(value('WEBHOOK_URL') !== '' && {
-        webhook: { url: value('WEBHOOK_URL'), format: value('WEBHOOK_FORMAT').toLowerCase() as Format, ...(value('WEBHOOK_SECRET') !== '' && { secret: value('WEBHOOK_SECRET') }) },
+        webhook: {
+          url: value('WEBHOOK_URL'),
+          format: value('WEBHOOK_FORMAT').toLowerCase() as Format,
+          ...(value('WEBHOOK_SECRET') !== '' && { secret: value('WEBHOOK_SECRET') }),
+        },
       }),
       format: value('WEBHOOK_FORMAT').toLowerCase() as Format,
       policy: {
@@ -218,7 +629,9 @@ export function loadSettings(env: Readonly<Record<string, string | undefined>>, 
     lookups: {
       enabled: value('LOOKUPS_ENABLED').toLowerCase() === 'true',
       ...(value('LOG_ANALYTICS_WORKSPACE_ID') !== '' && { workspaceId: value('LOG_ANALYTICS_WORKSPACE_ID') }),
-      ...(value('BACKUP_MANAGEMENT_SERVICE_OBJECT_ID') !== '' && { backupServiceObjectId: value('BACKUP_MANAGEMENT_SERVICE_OBJECT_ID') }),
+      ...(value('BACKUP_MANAGEMENT_SERVICE_OBJECT_ID') !== '' && {
+        backupServiceObjectId: value('BACKUP_MANAGEMENT_SERVICE_OBJECT_ID'),
+      }),
       concurrency: Number(value('LOOKUP_CONCURRENCY')),
       deadlineMs: Number(value('LOOKUP_DEADLINE_SECONDS')) * 1000,
       cacheTtlMs: Number(value('LOOKUP_CACHE_TTL_SECONDS')) * 1000,

@@ -1,8 +1,6 @@
 import { tryFindCode, type CodeEntry } from './catalog/index.js';
 
-export type Classification =
-  | { known: true; entry: CodeEntry }
-  | { known: false; code: string };
+export type Classification = { known: true; entry: CodeEntry } | { known: false; code: string };
 
 /**
  * Matches a raw error code against the catalog in any case and documented spelling. An unknown

@@ -24,7 +24,12 @@ export function decodeBody(body: unknown, limits: InputLimits): DecodeResult {
   }
   if (typeof body === 'string') return decodeText(body, limits, undefined);
   if (body === undefined || body === null) {
-    return { ok: false, reason: 'empty_body', detail: 'The message has no body.', preview: previewText(String(body), limits.maxRawChars) };
+    return {
+      ok: false,
+      reason: 'empty_body',
+      detail: 'The message has no body.',
+      preview: previewText(String(body), limits.maxRawChars),
+    };
   }
   if (typeof body === 'object') return { ok: true, value: body, text: undefined };
   return {
@@ -36,10 +41,12 @@ export function decodeBody(body: unknown, limits: InputLimits): DecodeResult {
 }
 
 function decodeBytes(bytes: Uint8Array, limits: InputLimits): DecodeResult {
-  if (bytes.byteLength > limits.maxBodyBytes) return tooLarge(bytes.byteLength, limits, previewBytes(bytes.subarray(0, limits.maxRawChars), limits.maxRawChars));
+  if (bytes.byteLength > limits.maxBodyBytes)
+    return tooLarge(bytes.byteLength, limits, previewBytes(bytes.subarray(0, limits.maxRawChars), limits.maxRawChars));
   let text: string;
   try {
-    const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? utf16le : bytes[0] === 0xfe && bytes[1] === 0xff ? utf16be : undefined;
+    const utf16 =
+      bytes[0] === 0xff && bytes[1] === 0xfe ? utf16le : bytes[0] === 0xfe && bytes[1] === 0xff ? utf16be : undefined;
     if (utf16 !== undefined) text = utf16.decode(bytes);
     else if (isUtf8(bytes)) text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
     else throw new TypeError('invalid UTF-8');
@@ -57,11 +64,17 @@ function decodeBytes(bytes: Uint8Array, limits: InputLimits): DecodeResult {
 function decodeText(input: string, limits: InputLimits, byteLength: number | undefined): DecodeResult {
   if (byteLength === undefined && input.length * 3 > limits.maxBodyBytes) {
     const bytes = Buffer.byteLength(input, 'utf8');
-    if (bytes > limits.maxBodyBytes) return tooLarge(bytes, limits, previewText(input.slice(0, limits.maxRawChars), limits.maxRawChars, bytes));
+    if (bytes > limits.maxBodyBytes)
+      return tooLarge(bytes, limits, previewText(input.slice(0, limits.maxRawChars), limits.maxRawChars, bytes));
   }
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   if (text.trim() === '') {
-    return { ok: false, reason: 'empty_body', detail: 'The body is empty or only whitespace.', preview: previewText(text, limits.maxRawChars, byteLength) };
+    return {
+      ok: false,
+      reason: 'empty_body',
+      detail: 'The body is empty or only whitespace.',
+      preview: previewText(text, limits.maxRawChars, byteLength),
+    };
   }
   let value: unknown;
   try {

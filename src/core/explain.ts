@@ -1,10 +1,27 @@
 import { CATALOG, getCause, getCommand, PLACEHOLDERS, type CauseEntry, type Placeholder } from './catalog/index.js';
 import type { Classification } from './classify.js';
-import { fillCommand, fillText, placeholdersOf, toDisplay, toSafeValues, type SafeValues, type TemplateValues } from './fillTemplate.js';
+import {
+  fillCommand,
+  fillText,
+  placeholdersOf,
+  toDisplay,
+  toSafeValues,
+  type SafeValues,
+  type TemplateValues,
+} from './fillTemplate.js';
 import { prioritize, type PriorityContext, type PriorityThresholds } from './prioritize.js';
 import { rankCauses } from './rankCauses.js';
 import type { ResolvedVm } from './resolveVm.js';
-import type { EnrichedCause, EnrichedEvent, Evidence, JobRecord, Lang, LookupRecord, RenderedCommand, Verdict } from './types.js';
+import type {
+  EnrichedCause,
+  EnrichedEvent,
+  Evidence,
+  JobRecord,
+  Lang,
+  LookupRecord,
+  RenderedCommand,
+  Verdict,
+} from './types.js';
 
 /** What lookups learned about one cause. */
 export interface CauseFinding {
@@ -36,12 +53,20 @@ export interface ExplainInput {
 const NO_EVIDENCE: Evidence[] = Object.freeze([]) as unknown as Evidence[];
 const ARTICLE = 'azure/backup/backup-azure-troubleshoot-vm-backup-fails-snapshot-timeout';
 const HEADLINE: Record<Lang, (item: string, vault: string, rg: string, title: string, code: string) => string> = {
-  en: (item, vault, rg, title, code) => `Backup of ${item} failed in vault ${vault} (resource group ${rg}): ${title} [${code}]`,
-  fr: (item, vault, rg, title, code) => `Échec de la sauvegarde de ${item} dans le coffre ${vault} (groupe de ressources ${rg}) : ${title} [${code}]`,
+  en: (item, vault, rg, title, code) =>
+    `Backup of ${item} failed in vault ${vault} (resource group ${rg}): ${title} [${code}]`,
+  fr: (item, vault, rg, title, code) =>
+    `Échec de la sauvegarde de ${item} dans le coffre ${vault} (groupe de ressources ${rg}) : ${title} [${code}]`,
 };
 const UNLISTED: Record<Lang, { title: string; message: string }> = {
-  en: { title: 'Error code not in the catalog', message: 'This code is not in the troubleshooting article; the job’s error details say more.' },
-  fr: { title: 'Code d’erreur absent du catalogue', message: 'Ce code ne figure pas dans l’article de dépannage ; le détail des erreurs du travail en dit plus.' },
+  en: {
+    title: 'Error code not in the catalog',
+    message: 'This code is not in the troubleshooting article; the job’s error details say more.',
+  },
+  fr: {
+    title: 'Code d’erreur absent du catalogue',
+    message: 'Ce code ne figure pas dans l’article de dépannage ; le détail des erreurs du travail en dit plus.',
+  },
 };
 const ON: Record<Lang, string> = { en: 'on', fr: 'sur' };
 const RECOMMENDS: Record<Lang, string> = {
@@ -65,12 +90,16 @@ export function explain(input: ExplainInput): EnrichedEvent {
     ...values,
     vmName: vm?.vmName ?? job.backupItemName,
     vmResourceGroup: vm?.vmResourceGroup ?? job.vaultResourceGroup,
-    rpResourceGroup: values.rpResourceGroup ?? (job.region !== undefined ? `AzureBackupRG_${job.region}_<n>` : undefined),
+    rpResourceGroup:
+      values.rpResourceGroup ?? (job.region !== undefined ? `AzureBackupRG_${job.region}_<n>` : undefined),
   };
 
   const entries: Array<{ cause: CauseEntry; documentedIn: EnrichedCause['documentedIn'] }> = classification.known
     ? [
-        ...classification.entry.causes.map((id) => ({ cause: getCause(id), documentedIn: classification.entry.documentedIn })),
+        ...classification.entry.causes.map((id) => ({
+          cause: getCause(id),
+          documentedIn: classification.entry.documentedIn,
+        })),
         ...classification.entry.addedCauses.map((id) => ({ cause: getCause(id), documentedIn: 'en' as const })),
       ]
     : [{ cause: CATALOG.generic, documentedIn: lang }];
@@ -102,7 +131,11 @@ export function explain(input: ExplainInput): EnrichedEvent {
     : job.errorMessage !== undefined
       ? toDisplay(job.errorMessage, 160)
       : UNLISTED[lang].title;
-  const message = classification.known ? classification.entry.message[lang] : job.errorMessage !== undefined ? toDisplay(job.errorMessage, 500) : UNLISTED[lang].message;
+  const message = classification.known
+    ? classification.entry.message[lang]
+    : job.errorMessage !== undefined
+      ? toDisplay(job.errorMessage, 500)
+      : UNLISTED[lang].message;
   const category = classification.known ? classification.entry.category : 'unknown';
   const top = causes[0];
   const topEntry = top === undefined ? CATALOG.generic : getCause(top.id);
@@ -137,7 +170,14 @@ export function explain(input: ExplainInput): EnrichedEvent {
     errorCode: job.errorCode ?? null,
     errorCodeSource: job.errorCodeSource ?? null,
     errorMessage: job.errorMessage ?? null,
-    classification: { code, known: classification.known, category, title, message, link: linkFor(classification, lang) },
+    classification: {
+      code,
+      known: classification.known,
+      category,
+      title,
+      message,
+      link: linkFor(classification, lang),
+    },
     causes,
     priority: prioritize({
       category,
@@ -169,18 +209,26 @@ const FOUND: Record<Lang, string> = { en: 'Found', fr: 'Constat' };
 /** A confirmed top cause says what was found, so the first line is about this VM, not any VM. */
 function withEvidence(action: string, top: EnrichedCause | undefined, lang: Lang): string {
   const evidence = top?.verdict === 'confirmed' ? top.evidence[0] : undefined;
-  return evidence === undefined ? action : `${action} ${FOUND[lang]}: ${toDisplay(evidence.summary, 300).replace(/\.$/, '')}.`;
+  return evidence === undefined
+    ? action
+    : `${action} ${FOUND[lang]}: ${toDisplay(evidence.summary, 300).replace(/\.$/, '')}.`;
 }
 
 /** Once the cause is confirmed, the command that fixes it comes first (when every name is known). */
 function fixFirst(top: EnrichedCause, entry: CauseEntry): RenderedCommand[] {
   if (top.verdict !== 'confirmed' || entry.fix === undefined) return top.commands;
   const purpose = getCommand(entry.fix).purpose;
-  const fix = top.commands.filter((command) => command.complete && (command.purpose === purpose.en || command.purpose === purpose.fr));
+  const fix = top.commands.filter(
+    (command) => command.complete && (command.purpose === purpose.en || command.purpose === purpose.fr),
+  );
   return fix.length === 0 ? top.commands : [...fix, ...top.commands.filter((command) => !fix.includes(command))];
 }
 
-function templateValues(job: JobRecord, vm: ResolvedVm | undefined, learned: TemplateValues | undefined): TemplateValues {
+function templateValues(
+  job: JobRecord,
+  vm: ResolvedVm | undefined,
+  learned: TemplateValues | undefined,
+): TemplateValues {
   const values: TemplateValues = { ...learned };
   const set = (key: keyof TemplateValues, value: string | undefined) => {
     if (value !== undefined && values[key] === undefined) values[key] = value;
@@ -206,7 +254,11 @@ const MEMO_LIMIT = 20_000;
 const SIGNATURE: readonly Placeholder[] = PLACEHOLDERS.filter((name) => name !== 'jobId');
 const usesJobId = new Map<string, boolean>();
 
-function sharedCommands(values: SafeValues, lang: Lang, osType: string | undefined): Map<string, readonly RenderedCommand[]> {
+function sharedCommands(
+  values: SafeValues,
+  lang: Lang,
+  osType: string | undefined,
+): Map<string, readonly RenderedCommand[]> {
   let key = `${lang}\u0000${osType ?? ''}`;
   for (const name of SIGNATURE) key += `\u0000${values.quoted[name] ?? ''}`;
   let shared = memo.get(key);
@@ -268,12 +320,20 @@ function headline(job: JobRecord, vm: ResolvedVm | undefined, title: string, cod
   if (vmName !== undefined && itemName !== undefined && !isVmItem && itemName.toLowerCase() !== vmName.toLowerCase()) {
     item = `${itemName} (${job.datasourceType}) ${ON[lang]} ${vmName}`;
   }
-  return HEADLINE[lang](toDisplay(item, 160), toDisplay(job.vaultName ?? '<unknown vault>', 80), toDisplay(vm?.vmResourceGroup ?? job.vaultResourceGroup ?? '<unknown>', 90), title, toDisplay(code, 80));
+  return HEADLINE[lang](
+    toDisplay(item, 160),
+    toDisplay(job.vaultName ?? '<unknown vault>', 80),
+    toDisplay(vm?.vmResourceGroup ?? job.vaultResourceGroup ?? '<unknown>', 90),
+    title,
+    toDisplay(code, 80),
+  );
 }
 
 function linkFor(classification: Classification, lang: Lang): string {
   const locale = lang === 'fr' ? 'fr-fr' : 'en-us';
-  if (classification.known) return `https://learn.microsoft.com/${locale}/${ARTICLE}#${classification.entry.anchor.toLowerCase()}`;
-  if (/^[A-Za-z0-9]+$/.test(classification.code) && classification.code !== 'Unknown') return `https://aka.ms/AB-${classification.code}`;
+  if (classification.known)
+    return `https://learn.microsoft.com/${locale}/${ARTICLE}#${classification.entry.anchor.toLowerCase()}`;
+  if (/^[A-Za-z0-9]+$/.test(classification.code) && classification.code !== 'Unknown')
+    return `https://aka.ms/AB-${classification.code}`;
   return `https://learn.microsoft.com/${locale}/azure/backup/backup-azure-vms-troubleshoot`;
 }

@@ -10,7 +10,8 @@ const SHAPES: Partial<Record<Placeholder, RegExp>> = {
   subscriptionId: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
   region: /^[a-z0-9]+$/i,
   jobId: /^[A-Za-z0-9-]+$/,
-  vmResourceId: /^\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\/[A-Za-z0-9._-]+\/providers\/Microsoft\.Compute\/virtualMachines\/[A-Za-z0-9._-]+$/i,
+  vmResourceId:
+    /^\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\/[A-Za-z0-9._-]+\/providers\/Microsoft\.Compute\/virtualMachines\/[A-Za-z0-9._-]+$/i,
 };
 const MAX_VALUE_LENGTH = 260;
 
@@ -66,7 +67,10 @@ export function placeholdersOf(template: string): Placeholder[] {
 }
 
 /** Fills a command template with names already checked by `toSafeValues`. */
-export function fillCommand(template: string, values: TemplateValues | SafeValues): { text: string; complete: boolean } {
+export function fillCommand(
+  template: string,
+  values: TemplateValues | SafeValues,
+): { text: string; complete: boolean } {
   const safe = 'bare' in values && 'quoted' in values ? (values as SafeValues) : toSafeValues(values as TemplateValues);
   const { literals, names } = compile(template);
   const parts: string[] = [literals[0]!];

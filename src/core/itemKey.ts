@@ -5,5 +5,11 @@ import type { JobRecord } from './types.js';
  * share with a failure to resolve it, and what deduplication keys on.
  */
 export function itemKey(job: JobRecord, vmResourceId: string | undefined): string {
-  return (job.backupItemUniqueId ?? job.backupItemId ?? vmResourceId ?? job.datasourceResourceId ?? job.jobId).toLowerCase();
+  return (
+    job.backupItemUniqueId ??
+    job.backupItemId ??
+    vmResourceId ??
+    job.datasourceResourceId ??
+    job.jobId
+  ).toLowerCase();
 }

@@ -25,18 +25,34 @@ export function parseBody(input: InputBody, limits: InputLimits, receivedAt: str
     // A defect of ours must not lose the body: it is kept as a rejection that names the defect.
     const detail = `Internal error while parsing (${error instanceof Error ? error.message : String(error)}); please report it with this record.`;
     const text = typeof input.body === 'string' ? input.body : '';
-    return [toRejection('internal_error', detail, input.origin, previewText(text.slice(0, limits.maxRawChars), limits.maxRawChars), receivedAt)];
+    return [
+      toRejection(
+        'internal_error',
+        detail,
+        input.origin,
+        previewText(text.slice(0, limits.maxRawChars), limits.maxRawChars),
+        receivedAt,
+      ),
+    ];
   }
 }
 
 function parseValue(value: unknown, ctx: ParseContext, text: string | undefined): ParsedItem[] {
   if (Array.isArray(value)) return parseList(value, ctx, 'array');
   if (!isRecord(value)) {
-    return [rejectValue(ctx, text ?? value, 'unknown_shape', `A JSON ${value === null ? 'null' : typeof value} is not an Azure Backup event: expected an object.`)];
+    return [
+      rejectValue(
+        ctx,
+        text ?? value,
+        'unknown_shape',
+        `A JSON ${value === null ? 'null' : typeof value} is not an Azure Backup event: expected an object.`,
+      ),
+    ];
   }
   const records = toFieldReader(value).get('records');
   if (records !== undefined) {
-    if (!Array.isArray(records)) return [rejectValue(ctx, value, 'invalid_field:records', '"records" must be an array of resource-log records.')];
+    if (!Array.isArray(records))
+      return [rejectValue(ctx, value, 'invalid_field:records', '"records" must be an array of resource-log records.')];
     return parseList(records, ctx, 'records');
   }
   return [parseOne(value, ctx, 'bare-record')];
@@ -45,18 +61,37 @@ function parseValue(value: unknown, ctx: ParseContext, text: string | undefined)
 function parseList(items: unknown[], ctx: ParseContext, kind: 'records' | 'array'): ParsedItem[] {
   if (items.length > ctx.limits.maxRecordsPerBody) {
     const detail = `The body holds ${items.length} records, over the ${ctx.limits.maxRecordsPerBody}-record limit; lower the sender's batch size.`;
-    return [toRejection('too_many_records', detail, ctx.origin, previewText(`{"${kind}":[…${items.length} records…]}`, ctx.limits.maxRawChars), ctx.receivedAt)];
+    return [
+      toRejection(
+        'too_many_records',
+        detail,
+        ctx.origin,
+        previewText(`{"${kind}":[…${items.length} records…]}`, ctx.limits.maxRawChars),
+        ctx.receivedAt,
+      ),
+    ];
   }
   const out: ParsedItem[] = [];
   for (let index = 0; index < items.length; index += 1) {
-    const recordCtx: ParseContext = { origin: { ...ctx.origin, recordIndex: index }, limits: ctx.limits, receivedAt: ctx.receivedAt };
+    const recordCtx: ParseContext = {
+      origin: { ...ctx.origin, recordIndex: index },
+      limits: ctx.limits,
+      receivedAt: ctx.receivedAt,
+    };
     const item = items[index];
     if (!isRecord(item)) {
       const deep = exceedsDepth(item, ctx.limits.maxDepth);
       const what = item === null ? 'null' : Array.isArray(item) ? 'an array' : `a ${typeof item}`;
-      out.push(deep
-        ? rejectValue(recordCtx, '[nested too deeply]', 'too_deep', `Record ${index} nests deeper than ${ctx.limits.maxDepth} levels.`)
-        : rejectValue(recordCtx, item, 'unknown_shape', `Record ${index} is ${what}, not an object.`));
+      out.push(
+        deep
+          ? rejectValue(
+              recordCtx,
+              '[nested too deeply]',
+              'too_deep',
+              `Record ${index} nests deeper than ${ctx.limits.maxDepth} levels.`,
+            )
+          : rejectValue(recordCtx, item, 'unknown_shape', `Record ${index} is ${what}, not an object.`),
+      );
       continue;
     }
     if (kind === 'array' && toFieldReader(item).get('records') !== undefined) {
@@ -68,7 +103,11 @@ function parseList(items: unknown[], ctx: ParseContext, kind: 'records' | 'array
   return out;
 }
 
-function parseOne(record: Record<string, unknown>, ctx: ParseContext, format: 'resource-log' | 'bare-record'): ParsedItem {
+function parseOne(
+  record: Record<string, unknown>,
+  ctx: ParseContext,
+  format: 'resource-log' | 'bare-record',
+): ParsedItem {
   if (isCommonAlert(record)) return parseCommonAlert(record, ctx);
   return parseResourceLogRecord(record, ctx, format);
 }

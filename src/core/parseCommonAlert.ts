@@ -23,22 +23,44 @@ export function parseCommonAlert(body: Record<string, unknown>, ctx: ParseContex
   const top = toFieldReader(body);
   const data = isRecord(top.get('data')) ? toFieldReader(top.get('data') as Record<string, unknown>) : top;
   const essentialsValue = data.get('essentials');
-  if (!isRecord(essentialsValue)) return rejectValue(ctx, body, 'missing_field:essentials', 'A common-alert-schema body needs data.essentials.');
+  if (!isRecord(essentialsValue))
+    return rejectValue(ctx, body, 'missing_field:essentials', 'A common-alert-schema body needs data.essentials.');
   const essentials = toFieldReader(essentialsValue);
   const contextValue = data.get('alertContext');
   const context = toFieldReader(isRecord(contextValue) ? contextValue : {});
   const extendedValue = context.get('extendedInfo');
   const extended = toFieldReader(isRecord(extendedValue) ? extendedValue : {});
 
-  for (const [reader, name] of [[essentials, 'originAlertId'], [essentials, 'alertRule'], [context, 'linkedResourceId'], [context, 'protectedItemId'], [context, 'sourceId'], [extended, 'jobId']] as const) {
+  for (const [reader, name] of [
+    [essentials, 'originAlertId'],
+    [essentials, 'alertRule'],
+    [context, 'linkedResourceId'],
+    [context, 'protectedItemId'],
+    [context, 'sourceId'],
+    [extended, 'jobId'],
+  ] as const) {
     const value = reader.get(name);
     if (typeof value === 'string' && value.length > ctx.limits.maxFieldChars) {
-      return rejectValue(ctx, body, `invalid_field:${name}`, `"${name}" is ${value.length} characters long, over the ${ctx.limits.maxFieldChars}-character limit for ids and names.`);
+      return rejectValue(
+        ctx,
+        body,
+        `invalid_field:${name}`,
+        `"${name}" is ${value.length} characters long, over the ${ctx.limits.maxFieldChars}-character limit for ids and names.`,
+      );
     }
   }
-  const cut = (text: string | undefined) => (text !== undefined && text.length > ctx.limits.maxTextChars ? `${text.slice(0, ctx.limits.maxTextChars - 1)}…` : text);
+  const cut = (text: string | undefined) =>
+    text !== undefined && text.length > ctx.limits.maxTextChars
+      ? `${text.slice(0, ctx.limits.maxTextChars - 1)}…`
+      : text;
   const service = essentials.text('monitoringService');
-  if (service === undefined) return rejectValue(ctx, body, 'missing_field:monitoringService', 'The alert does not say which service raised it (essentials.monitoringService).');
+  if (service === undefined)
+    return rejectValue(
+      ctx,
+      body,
+      'missing_field:monitoringService',
+      'The alert does not say which service raised it (essentials.monitoringService).',
+    );
   if (service.toLowerCase() !== 'azure backup') return ignoredItem(ctx, `alert_service:${service}`);
   const rule = essentials.text('alertRule') ?? '';
   if (!/backup failure/i.test(rule)) return ignoredItem(ctx, `alert_rule:${rule || 'none'}`);
@@ -58,9 +80,18 @@ export function parseCommonAlert(body: Record<string, unknown>, ctx: ParseContex
   const vault = readAlertVault(essentials, context);
   const backupItemId = context.text('protectedItemId') ?? context.text('sourceId');
   if (backupItemId === undefined && linked === undefined) {
-    return rejectValue(ctx, body, 'missing_field:alertContext.protectedItemId', 'The alert names no protected item (alertContext.protectedItemId, sourceId or linkedResourceId).');
+    return rejectValue(
+      ctx,
+      body,
+      'missing_field:alertContext.protectedItemId',
+      'The alert names no protected item (alertContext.protectedItemId, sourceId or linkedResourceId).',
+    );
   }
-  const startedAt = tryNormalizeTimestamp(resolved ? essentials.text('resolvedDateTime') ?? essentials.text('firedDateTime') : essentials.text('firedDateTime'));
+  const startedAt = tryNormalizeTimestamp(
+    resolved
+      ? (essentials.text('resolvedDateTime') ?? essentials.text('firedDateTime'))
+      : essentials.text('firedDateTime'),
+  );
   const jobUniqueId = extended.text('jobId');
   const itemName = (context.text('sourceId') ?? backupItemId)?.split('/').pop()?.split(';').pop();
 
@@ -79,10 +110,18 @@ export function parseCommonAlert(body: Record<string, unknown>, ctx: ParseContex
     ...vault,
     ...optional('region', essentials.text('region')),
     ...optional('backupItemId', backupItemId),
-    ...optional('backupItemName', linked !== undefined && isVmId(linked) && context.text('sourceType')?.toLowerCase() === 'vm' ? linked.name : itemName),
+    ...optional(
+      'backupItemName',
+      linked !== undefined && isVmId(linked) && context.text('sourceType')?.toLowerCase() === 'vm'
+        ? linked.name
+        : itemName,
+    ),
     ...optional('backupManagementType', context.text('formattedSourceType')),
     ...optional('datasourceType', context.text('sourceType')),
-    ...optional('datasourceResourceId', linked !== undefined && isVmId(linked) ? context.text('linkedResourceId') : undefined),
+    ...optional(
+      'datasourceResourceId',
+      linked !== undefined && isVmId(linked) ? context.text('linkedResourceId') : undefined,
+    ),
   };
   return { kind: 'job', job };
 }

@@ -7,8 +7,24 @@ import { ignoredItem, rejectValue } from './parseHelpers.js';
 import { tryNormalizeTimestamp } from './timestamps.js';
 import type { JobRecord, ParsedItem, SourceFormat } from './types.js';
 
-const JOB_FIELDS = ['JobOperation', 'JobStatus', 'JobFailureCode', 'BackupItemUniqueId', 'JobUniqueId', 'DatasourceResourceId'] as const;
-const NAME_FIELDS = [...JOB_FIELDS, 'VaultName', 'ResourceGroupName', 'SubscriptionId', 'BackupItemFriendlyName', 'DatasourceFriendlyName', 'AzureDataCenter', 'resourceId'] as const;
+const JOB_FIELDS = [
+  'JobOperation',
+  'JobStatus',
+  'JobFailureCode',
+  'BackupItemUniqueId',
+  'JobUniqueId',
+  'DatasourceResourceId',
+] as const;
+const NAME_FIELDS = [
+  ...JOB_FIELDS,
+  'VaultName',
+  'ResourceGroupName',
+  'SubscriptionId',
+  'BackupItemFriendlyName',
+  'DatasourceFriendlyName',
+  'AzureDataCenter',
+  'resourceId',
+] as const;
 const SUCCESS = new Map<string, JobRecord['status']>([
   ['completed', 'Completed'],
   ['completedwithwarnings', 'CompletedWithWarnings'],
@@ -19,14 +35,28 @@ const SUCCESS = new Map<string, JobRecord['status']>([
  * export row). Service fields live in `properties` (sometimes as a JSON string), common fields at
  * the top; both are read case-insensitively.
  */
-export function parseResourceLogRecord(record: Record<string, unknown>, ctx: ParseContext, format: SourceFormat): ParsedItem {
+export function parseResourceLogRecord(
+  record: Record<string, unknown>,
+  ctx: ParseContext,
+  format: SourceFormat,
+): ParsedItem {
   if (exceedsDepth(record, ctx.limits.maxDepth)) {
-    return rejectValue(ctx, record, 'too_deep', `The record nests deeper than ${ctx.limits.maxDepth} levels; no Azure Backup record does.`);
+    return rejectValue(
+      ctx,
+      record,
+      'too_deep',
+      `The record nests deeper than ${ctx.limits.maxDepth} levels; no Azure Backup record does.`,
+    );
   }
   const top = toFieldReader(record, 'category');
   const props = readProperties(top);
   if (props === 'invalid') {
-    return rejectValue(ctx, record, 'invalid_field:properties', 'The record’s "properties" is neither an object nor a JSON object string.');
+    return rejectValue(
+      ctx,
+      record,
+      'invalid_field:properties',
+      'The record’s "properties" is neither an object nor a JSON object string.',
+    );
   }
   const field = combine(props, top);
   const category = top.text('category') ?? field.text('Category');
@@ -35,16 +65,23 @@ export function parseResourceLogRecord(record: Record<string, unknown>, ctx: Par
   if (categoryKey === 'coreazurebackup') return parseCoreRecord(field, ctx);
   if (categoryKey === 'azurebackupreport') {
     const operation = field.text('operationName');
-    if (operation !== undefined && operation.toLowerCase() !== 'job') return ignoredItem(ctx, `legacy_operation:${operation}`);
+    if (operation !== undefined && operation.toLowerCase() !== 'job')
+      return ignoredItem(ctx, `legacy_operation:${operation}`);
     if (field.text('SchemaVersion')?.toUpperCase() === 'V1') return ignoredItem(ctx, 'legacy_v1_duplicate');
     return parseJob(record, field, top, ctx, format, 'AzureBackupReport', 1);
   }
-  if (categoryKey === 'addonazurebackupjobs') return parseJob(record, field, top, ctx, format, 'AddonAzureBackupJobs', 3);
+  if (categoryKey === 'addonazurebackupjobs')
+    return parseJob(record, field, top, ctx, format, 'AddonAzureBackupJobs', 3);
   if (category !== undefined) return ignoredItem(ctx, `category:${category}`);
   if (field.get('JobStatus') !== undefined || field.get('JobOperation') !== undefined) {
     return parseJob(record, field, top, ctx, format, 'AddonAzureBackupJobs', 2);
   }
-  return rejectValue(ctx, record, 'unknown_shape', 'The record has no category and no job fields (JobOperation, JobStatus); it is not an Azure Backup record.');
+  return rejectValue(
+    ctx,
+    record,
+    'unknown_shape',
+    'The record has no category and no job fields (JobOperation, JobStatus); it is not an Azure Backup record.',
+  );
 }
 
 function readProperties(top: FieldReader): FieldReader | undefined | 'invalid' {
@@ -70,28 +107,58 @@ function parseCoreRecord(field: FieldReader, ctx: ParseContext): ParsedItem {
   const operation = field.text('operationName') ?? 'unknown';
   const backupItemUniqueId = field.text('BackupItemUniqueId');
   const datasourceResourceId = field.text('DatasourceResourceId');
-  if (operation.toLowerCase() === 'backupitem' && backupItemUniqueId !== undefined && datasourceResourceId !== undefined) {
+  if (
+    operation.toLowerCase() === 'backupitem' &&
+    backupItemUniqueId !== undefined &&
+    datasourceResourceId !== undefined
+  ) {
     return { kind: 'mapping', mapping: { backupItemUniqueId, datasourceResourceId }, origin: ctx.origin };
   }
   return ignoredItem(ctx, `core:${operation}`);
 }
 
-function parseJob(record: Record<string, unknown>, field: FieldReader, top: FieldReader, ctx: ParseContext, format: SourceFormat, category: string, richness: number): ParsedItem {
+function parseJob(
+  record: Record<string, unknown>,
+  field: FieldReader,
+  top: FieldReader,
+  ctx: ParseContext,
+  format: SourceFormat,
+  category: string,
+  richness: number,
+): ParsedItem {
   for (const name of JOB_FIELDS) {
-    if (field.isNonScalar(name)) return rejectValue(ctx, record, `invalid_field:${name}`, `"${name}" should be text but is an object or array.`);
+    if (field.isNonScalar(name))
+      return rejectValue(ctx, record, `invalid_field:${name}`, `"${name}" should be text but is an object or array.`);
   }
   for (const name of NAME_FIELDS) {
     const value = field.get(name);
     if (typeof value === 'string' && value.length > ctx.limits.maxFieldChars) {
-      return rejectValue(ctx, record, `invalid_field:${name}`, `"${name}" is ${value.length} characters long, over the ${ctx.limits.maxFieldChars}-character limit for names and codes.`);
+      return rejectValue(
+        ctx,
+        record,
+        `invalid_field:${name}`,
+        `"${name}" is ${value.length} characters long, over the ${ctx.limits.maxFieldChars}-character limit for names and codes.`,
+      );
     }
   }
   const operation = field.text('JobOperation');
-  if (operation === undefined) return rejectValue(ctx, record, 'missing_field:JobOperation', 'A job record needs JobOperation to tell a backup from a restore.');
+  if (operation === undefined)
+    return rejectValue(
+      ctx,
+      record,
+      'missing_field:JobOperation',
+      'A job record needs JobOperation to tell a backup from a restore.',
+    );
   if (operation.toLowerCase() !== 'backup') return ignoredItem(ctx, `operation:${operation}`);
 
   const statusText = field.text('JobStatus');
-  if (statusText === undefined) return rejectValue(ctx, record, 'missing_field:JobStatus', 'A backup job record needs JobStatus (Failed, Completed, …).');
+  if (statusText === undefined)
+    return rejectValue(
+      ctx,
+      record,
+      'missing_field:JobStatus',
+      'A backup job record needs JobStatus (Failed, Completed, …).',
+    );
   const statusKey = statusText.toLowerCase();
   const status: JobRecord['status'] | undefined = statusKey === 'failed' ? 'Failed' : SUCCESS.get(statusKey);
   if (status === undefined) return ignoredItem(ctx, `status:${statusText}`);
@@ -99,11 +166,17 @@ function parseJob(record: Record<string, unknown>, field: FieldReader, top: Fiel
   const backupItemUniqueId = field.text('BackupItemUniqueId');
   const datasourceResourceId = field.text('DatasourceResourceId');
   if (backupItemUniqueId === undefined && datasourceResourceId === undefined) {
-    return rejectValue(ctx, record, 'missing_field:BackupItemUniqueId', 'A backup job record needs BackupItemUniqueId or DatasourceResourceId to name the protected item.');
+    return rejectValue(
+      ctx,
+      record,
+      'missing_field:BackupItemUniqueId',
+      'A backup job record needs BackupItemUniqueId or DatasourceResourceId to name the protected item.',
+    );
   }
 
   const rawCode = field.text('JobFailureCode');
-  const errorCode = status === 'Failed' && rawCode !== undefined && rawCode.toLowerCase() !== 'success' ? rawCode : undefined;
+  const errorCode =
+    status === 'Failed' && rawCode !== undefined && rawCode.toLowerCase() !== 'success' ? rawCode : undefined;
   const startedAt = tryNormalizeTimestamp(field.text('JobStartDateTime')) ?? tryNormalizeTimestamp(top.text('time'));
   const vault = readVault(field, top);
   const jobUniqueId = field.text('JobUniqueId');
@@ -167,7 +240,8 @@ function toVault(field: FieldReader, id: string | undefined): Vault {
   if (name !== undefined) vault.vaultName = name;
   if (resourceGroup !== undefined) vault.vaultResourceGroup = resourceGroup;
   if (subscriptionId !== undefined) vault.subscriptionId = subscriptionId;
-  if (subscriptionId !== undefined && resourceGroup !== undefined && name !== undefined) vault.vaultId = toVaultId(subscriptionId, resourceGroup, name);
+  if (subscriptionId !== undefined && resourceGroup !== undefined && name !== undefined)
+    vault.vaultId = toVaultId(subscriptionId, resourceGroup, name);
   return Object.freeze(vault);
 }
 

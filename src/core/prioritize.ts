@@ -76,7 +76,11 @@ const LEVELS: readonly Priority[] = ['P1', 'P2', 'P3', 'P4'];
  * transient failure, which starts low because the next scheduled run usually succeeds, and a
  * failure already resolved by a later success, which is P4 whatever else is true.
  */
-export function prioritize(input: PriorityInput): { level: Priority; reasons: PriorityReason[]; context: PriorityContext } {
+export function prioritize(input: PriorityInput): {
+  level: Priority;
+  reasons: PriorityReason[];
+  context: PriorityContext;
+} {
   const t = input.thresholds ?? DEFAULT_PRIORITY_THRESHOLDS;
   const { context } = input;
   const m = TEXT[input.lang ?? 'en'];

@@ -10,6 +10,11 @@ const VERDICT_ORDER: Record<Verdict, number> = { confirmed: 0, unknown: 1, ruled
 export function rankCauses(causes: readonly EnrichedCause[]): EnrichedCause[] {
   const observed = (cause: EnrichedCause) => (cause.documentedIn === 'observed' ? 0 : 1);
   return [...causes]
-    .sort((a, b) => VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict] || observed(a) - observed(b) || a.documentedOrder - b.documentedOrder)
+    .sort(
+      (a, b) =>
+        VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict] ||
+        observed(a) - observed(b) ||
+        a.documentedOrder - b.documentedOrder,
+    )
     .map((cause, index) => ({ ...cause, rank: index + 1 }));
 }

@@ -27,7 +27,13 @@ export function resolveVm(job: JobRecord, mappings: BackupItemMap): ResolvedVm |
     const parts = job.backupItemUniqueId.split(';').map((part) => part.trim());
     const [, , container, resourceGroup, name] = parts;
     if (container?.toLowerCase() === 'iaasvmcontainerv2' && resourceGroup && name && job.subscriptionId !== undefined) {
-      return { vmResourceId: toVmId(job.subscriptionId, resourceGroup, name), vmName: name, vmResourceGroup: resourceGroup, subscriptionId: job.subscriptionId, source: 'backup-item-id' };
+      return {
+        vmResourceId: toVmId(job.subscriptionId, resourceGroup, name),
+        vmName: name,
+        vmResourceGroup: resourceGroup,
+        subscriptionId: job.subscriptionId,
+        source: 'backup-item-id',
+      };
     }
   }
   return undefined;

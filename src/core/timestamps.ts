@@ -7,7 +7,8 @@ const LONG_FRACTION = /(\.\d{3})\d+/;
  * Seen in the wild: `2025-01-15 01:00:12Z` (space, not `T`), seven fractional digits
  * (`02:41:07.0000000Z`), and no zone at all (Log Analytics exports, which are UTC).
  */
-const SIMPLE_UTC = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[ T]([01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.(\d{1,7}))?Z$/;
+const SIMPLE_UTC =
+  /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[ T]([01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.(\d{1,7}))?Z$/;
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function daysIn(year: number, month: number): number {

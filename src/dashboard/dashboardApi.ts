@@ -28,10 +28,15 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const SECURITY = {
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
-  'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'",
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'",
 };
 
-const json = (status: number, value: unknown): ApiResponse => ({ status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...SECURITY }, body: JSON.stringify(value) });
+const json = (status: number, value: unknown): ApiResponse => ({
+  status,
+  headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...SECURITY },
+  body: JSON.stringify(value),
+});
 const bad = (message: string) => json(400, { error: { code: 'BadRequest', message } });
 
 /**
@@ -47,7 +52,9 @@ export async function handleDashboard(request: ApiRequest, deps: DashboardDeps):
   const detail = /^events\/(\d{4}-\d{2}-\d{2})\/([^/]{1,200})$/.exec(path);
   if (detail !== null) {
     const event = await (await deps.store()).getEvent(detail[1]!, decodeURIComponent(detail[2]!));
-    return event === undefined ? json(404, { error: { code: 'NotFound', message: 'No such event.' } }) : json(200, event);
+    return event === undefined
+      ? json(404, { error: { code: 'NotFound', message: 'No such event.' } })
+      : json(200, event);
   }
   if (path === 'summary') return summary(request.query, deps, now);
   return json(404, { error: { code: 'NotFound', message: `No route ${path}` } });
@@ -56,15 +63,21 @@ export async function handleDashboard(request: ApiRequest, deps: DashboardDeps):
 async function page(name: string): Promise<ApiResponse> {
   const file = await readStatic(name);
   if (file === undefined) return json(404, { error: { code: 'NotFound', message: 'No such file.' } });
-  return { status: 200, headers: { 'content-type': file.contentType, 'cache-control': 'no-cache', ...SECURITY }, body: file.body };
+  return {
+    status: 200,
+    headers: { 'content-type': file.contentType, 'cache-control': 'no-cache', ...SECURITY },
+    body: file.body,
+  };
 }
 
 function range(query: URLSearchParams, now: Date): { from: string; to: string } | string {
   const to = query.get('to') ?? utcDay(now);
   const from = query.get('from') ?? addDays(to, -13);
-  if (!DAY.test(from) || !DAY.test(to) || Number.isNaN(Date.parse(from)) || Number.isNaN(Date.parse(to))) return 'from and to must be days, YYYY-MM-DD';
+  if (!DAY.test(from) || !DAY.test(to) || Number.isNaN(Date.parse(from)) || Number.isNaN(Date.parse(to)))
+    return 'from and to must be days, YYYY-MM-DD';
   if (from > to) return 'from must not be after to';
-  if (addDays(from, 61) < to) return 'from and to must be at most 62 days apart (inclusive): ask for older days page by page';
+  if (addDays(from, 61) < to)
+    return 'from and to must be at most 62 days apart (inclusive): ask for older days page by page';
   return { from, to };
 }
 
@@ -84,7 +97,14 @@ async function events(query: URLSearchParams, deps: DashboardDeps, now: Date): P
   const store = await deps.store();
   let page;
   try {
-    page = await store.pageEvents({ ...days, limit, ...(vault !== undefined && { vault }), ...(code !== undefined && { code }), ...(priority !== undefined && { priority }), ...(token !== undefined && { continuationToken: token }) });
+    page = await store.pageEvents({
+      ...days,
+      limit,
+      ...(vault !== undefined && { vault }),
+      ...(code !== undefined && { code }),
+      ...(priority !== undefined && { priority }),
+      ...(token !== undefined && { continuationToken: token }),
+    });
   } catch (error) {
     if (token !== undefined && error instanceof SyntaxError) return bad('continuationToken is not one this API gave');
     throw error;
@@ -94,7 +114,10 @@ async function events(query: URLSearchParams, deps: DashboardDeps, now: Date): P
     const open = new Set((await store.listOpenFindings()).map((finding) => finding.key));
     items = items.filter((item) => open.has(item.findingKey) === (status === 'open'));
   }
-  return json(200, { items, ...(page.continuationToken !== undefined && { continuationToken: page.continuationToken }) });
+  return json(200, {
+    items,
+    ...(page.continuationToken !== undefined && { continuationToken: page.continuationToken }),
+  });
 }
 
 async function summary(query: URLSearchParams, deps: DashboardDeps, now: Date): Promise<ApiResponse> {
@@ -118,7 +141,12 @@ async function summary(query: URLSearchParams, deps: DashboardDeps, now: Date): 
   const trend = Object.fromEntries(trendDays.map((d) => [d, read.get(d)?.length ?? counted[d] ?? 0]));
   const dayEvents = read.get(day) ?? [];
   return json(200, {
-    range: summarizeRange({ ...days, days: list, eventsByDay, openPriorities: open.map((finding: IndexedFinding) => finding.priority as Priority) }),
+    range: summarizeRange({
+      ...days,
+      days: list,
+      eventsByDay,
+      openPriorities: open.map((finding: IndexedFinding) => finding.priority as Priority),
+    }),
     day: summarizeDay({ day, lang: deps.lang, now, events: dayEvents, trend, open, resolved, rpoHours: deps.rpoHours }),
   });
 }

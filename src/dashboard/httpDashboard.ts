@@ -6,7 +6,10 @@ import { handleDashboard, type DashboardDeps } from './dashboardApi.js';
 export function createDashboard(deps: DashboardDeps) {
   return async function dashboard(request: HttpRequest, _context: InvocationContext): Promise<HttpResponseInit> {
     const url = new URL(request.url);
-    const response = await handleDashboard({ path: url.pathname.replace(/^\/api\//, ''), query: url.searchParams }, deps);
+    const response = await handleDashboard(
+      { path: url.pathname.replace(/^\/api\//, ''), query: url.searchParams },
+      deps,
+    );
     return { status: response.status, headers: response.headers, body: response.body };
   };
 }

@@ -13,7 +13,11 @@ function findStatic(): string {
   return join(dir, 'static');
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+};
 const ALLOWED = /^[a-z0-9-]+\.(html|js|css)$/;
 let root: string | undefined;
 const cache = new Map<string, Promise<{ body: string; contentType: string } | undefined>>();

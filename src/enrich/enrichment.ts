@@ -21,12 +21,19 @@ const STRENGTH: Record<Verdict, number> = { unknown: 0, ruled_out: 1, confirmed:
  * Combines the outcomes of the probes run for one finding. Several probes may test one cause: a
  * confirmation beats a ruling-out, which beats not knowing, and every piece of evidence is kept.
  */
-export function mergeOutcomes(outcomes: ReadonlyArray<{ probe: string; outcome: ProbeOutcome; durationMs: number }>): Enrichment {
+export function mergeOutcomes(
+  outcomes: ReadonlyArray<{ probe: string; outcome: ProbeOutcome; durationMs: number }>,
+): Enrichment {
   const findings = new Map<string, { verdict: Verdict; evidence: Evidence[] }>();
   const learned: TemplateValues = {};
   const merged: Enrichment = { findings, lookups: [], learned, vmMissing: false };
   for (const { probe, outcome, durationMs } of outcomes) {
-    merged.lookups.push({ probe, status: outcome.status, durationMs: Math.round(durationMs), ...(outcome.error !== undefined && { error: outcome.error }) });
+    merged.lookups.push({
+      probe,
+      status: outcome.status,
+      durationMs: Math.round(durationMs),
+      ...(outcome.error !== undefined && { error: outcome.error }),
+    });
     for (const { causeId, verdict, evidence } of outcome.verdicts) {
       const current = findings.get(causeId);
       if (current === undefined) findings.set(causeId, { verdict, evidence: [evidence] });
@@ -42,7 +49,12 @@ export function mergeOutcomes(outcomes: ReadonlyArray<{ probe: string; outcome: 
     if (outcome.vmMissing === true && !merged.vmMissing) {
       merged.vmMissing = true;
       const read = outcome.verdicts[0]?.evidence;
-      merged.vmMissingEvidence = { probe, summary: outcome.error ?? '404: the VM was not found', ...(read?.api !== undefined && { api: read.api }), ...(read?.at !== undefined && { at: read.at }) };
+      merged.vmMissingEvidence = {
+        probe,
+        summary: outcome.error ?? '404: the VM was not found',
+        ...(read?.api !== undefined && { api: read.api }),
+        ...(read?.at !== undefined && { at: read.at }),
+      };
     }
     if (outcome.history !== undefined) merged.history = { ...merged.history, ...outcome.history };
   }

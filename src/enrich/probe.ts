@@ -69,12 +69,21 @@ export interface Probe {
 }
 
 /** `say(cause, verdict, summary)` for a probe whose verdicts share one read and its values. */
-export function verdictsOf(probe: ProbeName, read: ReadResult, values: Record<string, unknown>): (causeId: string, verdict: CauseVerdict['verdict'], summary: string) => CauseVerdict {
+export function verdictsOf(
+  probe: ProbeName,
+  read: ReadResult,
+  values: Record<string, unknown>,
+): (causeId: string, verdict: CauseVerdict['verdict'], summary: string) => CauseVerdict {
   return (causeId, verdict, summary) => ({ causeId, verdict, evidence: evidence(probe, summary, read, values) });
 }
 
 /** Evidence in one line, with the values read and where they came from. */
-export function evidence(probe: ProbeName, summary: string, read?: ReadResult, values?: Record<string, unknown>): Evidence {
+export function evidence(
+  probe: ProbeName,
+  summary: string,
+  read?: ReadResult,
+  values?: Record<string, unknown>,
+): Evidence {
   return {
     probe,
     summary,
@@ -89,7 +98,11 @@ export function failedOutcome(probe: Probe, failure: ReadFailure, extra: Partial
   return {
     status: failure.status === 'timeout' ? 'timed_out' : 'failed',
     error: failure.reason,
-    verdicts: probe.tests.map((causeId) => ({ causeId, verdict: 'unknown', evidence: evidence(probe.name, summary, failure) })),
+    verdicts: probe.tests.map((causeId) => ({
+      causeId,
+      verdict: 'unknown',
+      evidence: evidence(probe.name, summary, failure),
+    })),
     ...extra,
   };
 }
@@ -102,11 +115,21 @@ export function firstFailure(...results: Array<ReadResult | undefined>): ReadFai
 
 /** A read that was planned but is missing (the batch deadline passed before it ran). */
 export function notRead(api: string): ReadFailure {
-  return { ok: false, status: 'timeout', reason: 'timed out: the batch deadline passed before this read', api, at: new Date(0).toISOString(), durationMs: 0 };
+  return {
+    ok: false,
+    status: 'timeout',
+    reason: 'timed out: the batch deadline passed before this read',
+    api,
+    at: new Date(0).toISOString(),
+    durationMs: 0,
+  };
 }
 
 /** `PowerState/running` → `running`. */
-export function statusValue(statuses: ReadonlyArray<{ code?: string }> | undefined, prefix: string): string | undefined {
+export function statusValue(
+  statuses: ReadonlyArray<{ code?: string }> | undefined,
+  prefix: string,
+): string | undefined {
   const code = statuses?.find((status) => status.code?.toLowerCase().startsWith(`${prefix.toLowerCase()}/`))?.code;
   return code?.slice(prefix.length + 1).toLowerCase();
 }
@@ -123,7 +146,10 @@ export function compareVersions(a: string, b: string): number {
 }
 
 /** The guest OS from the VM model (reliable) or the instance view's OS name. */
-export function osTypeOf(model: { storageProfile?: { osDisk?: { osType?: string } } } | undefined, osName: string | undefined): 'windows' | 'linux' | undefined {
+export function osTypeOf(
+  model: { storageProfile?: { osDisk?: { osType?: string } } } | undefined,
+  osName: string | undefined,
+): 'windows' | 'linux' | undefined {
   const type = model?.storageProfile?.osDisk?.osType?.toLowerCase();
   if (type === 'windows' || type === 'linux') return type;
   if (osName === undefined) return undefined;

@@ -20,7 +20,10 @@ export interface VmInstanceView {
   };
   disks?: Array<{
     name?: string;
-    encryptionSettings?: Array<{ enabled?: boolean; diskEncryptionKey?: { secretUrl?: string; sourceVault?: { id?: string } } }>;
+    encryptionSettings?: Array<{
+      enabled?: boolean;
+      diskEncryptionKey?: { secretUrl?: string; sourceVault?: { id?: string } };
+    }>;
   }>;
   extensions?: Array<{ name?: string; type?: string; typeHandlerVersion?: string; statuses?: InstanceStatus[] }>;
   statuses?: InstanceStatus[];
@@ -29,7 +32,12 @@ export interface VmInstanceView {
 export interface VmModel {
   provisioningState?: string;
   storageProfile?: {
-    osDisk?: { osType?: string; name?: string; diskSizeGB?: number; encryptionSettings?: { enabled?: boolean; diskEncryptionKey?: { sourceVault?: { id?: string } } } };
+    osDisk?: {
+      osType?: string;
+      name?: string;
+      diskSizeGB?: number;
+      encryptionSettings?: { enabled?: boolean; diskEncryptionKey?: { sourceVault?: { id?: string } } };
+    };
     dataDisks?: Array<{ lun?: number; name?: string; diskSizeGB?: number }>;
   };
 }
@@ -60,7 +68,13 @@ export interface KeyVault {
 
 export interface BackupJob {
   name?: string;
-  properties?: { entityFriendlyName?: string; operation?: string; status?: string; startTime?: Date | string; backupManagementType?: string };
+  properties?: {
+    entityFriendlyName?: string;
+    operation?: string;
+    status?: string;
+    startTime?: Date | string;
+    backupManagementType?: string;
+  };
 }
 
 /** One backup item's recent history, from the AddonAzureBackupJobs table. */
@@ -120,7 +134,10 @@ export type ReadResult<T = unknown> = ReadSuccess<T> | ReadFailure;
 
 /** The adapter that performs reads (real SDK clients, pointed at Azure or at a local replay). */
 export interface StateReader {
-  read<K extends ReadKind>(request: Extract<ReadRequest, { kind: K }>, options: { abortSignal?: AbortSignal }): Promise<ReadResult<ReadValues[K]>>;
+  read<K extends ReadKind>(
+    request: Extract<ReadRequest, { kind: K }>,
+    options: { abortSignal?: AbortSignal },
+  ): Promise<ReadResult<ReadValues[K]>>;
 }
 
 const lower = (text: string) => text.toLowerCase();
@@ -129,27 +146,55 @@ type Req<K extends ReadKind> = Extract<ReadRequest, { kind: K }>;
 /** Builders that give every request its canonical key, so equal reads collapse to one. */
 export const reads = {
   instanceView: (subscriptionId: string, resourceGroup: string, name: string): Req<'vm.instanceView'> => ({
-    kind: 'vm.instanceView', key: lower(`vm.instanceView|${subscriptionId}/${resourceGroup}/${name}`), subscriptionId, resourceGroup, name,
+    kind: 'vm.instanceView',
+    key: lower(`vm.instanceView|${subscriptionId}/${resourceGroup}/${name}`),
+    subscriptionId,
+    resourceGroup,
+    name,
   }),
   vmModel: (subscriptionId: string, resourceGroup: string, name: string): Req<'vm.model'> => ({
-    kind: 'vm.model', key: lower(`vm.model|${subscriptionId}/${resourceGroup}/${name}`), subscriptionId, resourceGroup, name,
+    kind: 'vm.model',
+    key: lower(`vm.model|${subscriptionId}/${resourceGroup}/${name}`),
+    subscriptionId,
+    resourceGroup,
+    name,
   }),
   locks: (subscriptionId: string, resourceGroup: string): Req<'rg.locks'> => ({
-    kind: 'rg.locks', key: lower(`rg.locks|${subscriptionId}/${resourceGroup}`), subscriptionId, resourceGroup,
+    kind: 'rg.locks',
+    key: lower(`rg.locks|${subscriptionId}/${resourceGroup}`),
+    subscriptionId,
+    resourceGroup,
   }),
   restorePointCollections: (subscriptionId: string): Req<'sub.restorePointCollections'> => ({
-    kind: 'sub.restorePointCollections', key: lower(`sub.restorePointCollections|${subscriptionId}`), subscriptionId,
+    kind: 'sub.restorePointCollections',
+    key: lower(`sub.restorePointCollections|${subscriptionId}`),
+    subscriptionId,
   }),
   restorePointCollection: (subscriptionId: string, resourceGroup: string, name: string): Req<'rpc.get'> => ({
-    kind: 'rpc.get', key: lower(`rpc.get|${subscriptionId}/${resourceGroup}/${name}`), subscriptionId, resourceGroup, name,
+    kind: 'rpc.get',
+    key: lower(`rpc.get|${subscriptionId}/${resourceGroup}/${name}`),
+    subscriptionId,
+    resourceGroup,
+    name,
   }),
   keyVault: (subscriptionId: string, resourceGroup: string, name: string): Req<'keyvault.get'> => ({
-    kind: 'keyvault.get', key: lower(`keyvault.get|${subscriptionId}/${resourceGroup}/${name}`), subscriptionId, resourceGroup, name,
+    kind: 'keyvault.get',
+    key: lower(`keyvault.get|${subscriptionId}/${resourceGroup}/${name}`),
+    subscriptionId,
+    resourceGroup,
+    name,
   }),
   runningJobs: (subscriptionId: string, resourceGroup: string, vaultName: string): Req<'vault.runningJobs'> => ({
-    kind: 'vault.runningJobs', key: lower(`vault.runningJobs|${subscriptionId}/${resourceGroup}/${vaultName}`), subscriptionId, resourceGroup, vaultName,
+    kind: 'vault.runningJobs',
+    key: lower(`vault.runningJobs|${subscriptionId}/${resourceGroup}/${vaultName}`),
+    subscriptionId,
+    resourceGroup,
+    vaultName,
   }),
   history: (workspaceId: string, items: string[]): Req<'workspace.history'> => ({
-    kind: 'workspace.history', key: lower(`workspace.history|${workspaceId}`), workspaceId, items,
+    kind: 'workspace.history',
+    key: lower(`workspace.history|${workspaceId}`),
+    workspaceId,
+    items,
   }),
 };

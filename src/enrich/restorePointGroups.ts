@@ -15,7 +15,8 @@ export function collectionsOf(target: ProbeTarget, listing: readonly RestorePoin
   for (const collection of listing) {
     if (collection.source?.id?.toLowerCase() !== vm) continue;
     const id = tryParseArmId(collection.id);
-    if (id !== undefined) out.push({ name: id.name, resourceGroup: id.resourceGroup, subscriptionId: id.subscriptionId });
+    if (id !== undefined)
+      out.push({ name: id.name, resourceGroup: id.resourceGroup, subscriptionId: id.subscriptionId });
   }
   return out;
 }

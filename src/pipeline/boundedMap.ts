@@ -5,7 +5,8 @@
 export class BoundedMap<K, V> extends Map<K, V> {
   constructor(private readonly capacity: number) {
     super();
-    if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`Expected \`capacity\` to be a positive integer, got ${capacity}.`);
+    if (!Number.isInteger(capacity) || capacity < 1)
+      throw new RangeError(`Expected \`capacity\` to be a positive integer, got ${capacity}.`);
   }
 
   override set(key: K, value: V): this {

@@ -32,7 +32,12 @@ export function createBatchHandler(options: BatchHandlerOptions): (bodies: Input
   let lookups: Promise<LookupOptions> | undefined;
   let notifications: Promise<Omit<NotifyOptions, 'now'>> | undefined;
   let publisher: Promise<NonNullable<NotifyOptions['publish']>> | undefined;
-  const triageOptions = { lang: options.settings.lang, thresholds: options.settings.thresholds, mappings, ...(options.now !== undefined && { now: options.now }) };
+  const triageOptions = {
+    lang: options.settings.lang,
+    thresholds: options.settings.thresholds,
+    mappings,
+    ...(options.now !== undefined && { now: options.now }),
+  };
   return async (bodies) => {
     let result: TriageResult;
     if (options.lookups === undefined) result = triage(bodies, triageOptions);

@@ -25,8 +25,31 @@ export function previousUtcDay(now: Date): string {
 }
 
 /** Reads a day from the store and renders its digest. */
-export async function buildDigest(store: DigestStore, options: DigestOptions): Promise<{ summary: DigestSummary; rendered: RenderedDigest }> {
-  const [events, trend, open, resolved] = await Promise.all([store.listEventsOfDay(options.day), store.countEventsByDay(trendWindow(options.day)), store.listOpenFindings(), store.listResolvedOn(options.day)]);
-  const summary = summarizeDay({ day: options.day, lang: options.lang, now: options.now, events, trend, open, resolved, rpoHours: options.rpoHours });
-  return { summary, rendered: renderDigest(summary, { rpoHours: options.rpoHours, ...(options.dashboardUrl !== undefined && { dashboardUrl: options.dashboardUrl }) }) };
+export async function buildDigest(
+  store: DigestStore,
+  options: DigestOptions,
+): Promise<{ summary: DigestSummary; rendered: RenderedDigest }> {
+  const [events, trend, open, resolved] = await Promise.all([
+    store.listEventsOfDay(options.day),
+    store.countEventsByDay(trendWindow(options.day)),
+    store.listOpenFindings(),
+    store.listResolvedOn(options.day),
+  ]);
+  const summary = summarizeDay({
+    day: options.day,
+    lang: options.lang,
+    now: options.now,
+    events,
+    trend,
+    open,
+    resolved,
+    rpoHours: options.rpoHours,
+  });
+  return {
+    summary,
+    rendered: renderDigest(summary, {
+      rpoHours: options.rpoHours,
+      ...(options.dashboardUrl !== undefined && { dashboardUrl: options.dashboardUrl }),
+    }),
+  };
 }

@@ -8,7 +8,11 @@ import { TtlCache } from './ttlCache.js';
  * The lookup options of a long-lived process (a Function App instance, a CLI run): one read cache
  * and one ARM budget per subscription, shared by every batch it handles.
  */
-export function createLookupRuntime(reader: StateReader, settings: LookupSettings, now: () => Date = () => new Date()): LookupOptions {
+export function createLookupRuntime(
+  reader: StateReader,
+  settings: LookupSettings,
+  now: () => Date = () => new Date(),
+): LookupOptions {
   const buckets = new Map<string, TokenBucket>();
   return {
     reader,

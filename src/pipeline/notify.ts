@@ -1,7 +1,12 @@
 import { decideFailure, decideSuccess } from '../core/notify/decide.js';
 import { findingKeyOf, findingPartitionKey, findingRowKey, itemKeyOf, vaultKeyOf } from '../core/notify/findingKeys.js';
 import { notificationIds, toFindingNotification } from '../core/notify/toNotification.js';
-import { DEFAULT_NOTIFY_POLICY, type FindingState, type Notification, type NotifyPolicy } from '../core/notify/types.js';
+import {
+  DEFAULT_NOTIFY_POLICY,
+  type FindingState,
+  type Notification,
+  type NotifyPolicy,
+} from '../core/notify/types.js';
 import type { PriorityThresholds } from '../core/prioritize.js';
 import { renderNotification, type Format } from '../core/render/renderNotification.js';
 import type { EnrichedEvent } from '../core/types.js';
@@ -58,7 +63,14 @@ const READ_CONCURRENCY = 16;
 export async function notifyBatch(result: TriageResult, options: NotifyOptions): Promise<NotifyOutcome> {
   const now = (options.now ?? (() => new Date()))();
   const policy = options.policy ?? DEFAULT_NOTIFY_POLICY;
-  const outcome: NotifyOutcome = { messages: { new: 0, update: 0, resolved: 0, group: 0 }, quiet: 0, duplicates: 0, delivered: 0, pending: 0, dead: 0 };
+  const outcome: NotifyOutcome = {
+    messages: { new: 0, update: 0, resolved: 0, group: 0 },
+    quiet: 0,
+    duplicates: 0,
+    delivered: 0,
+    pending: 0,
+    dead: 0,
+  };
   await options.store.saveRejected(result.rejected);
 
   // Failures, finding by finding, in job order.
@@ -77,9 +89,15 @@ export async function notifyBatch(result: TriageResult, options: NotifyOptions):
   });
   // 2. Every message goes to the outbox before the state that says it was sent: a crash in
   //    between replays the same decision, with the same message ids, at the next delivery.
-  const fresh = decided.flatMap((entry) => entry.messages.filter((m) => m.kind === 'new').map((notification) => ({ notification, event: notification.events[0]! })));
+  const fresh = decided.flatMap((entry) =>
+    entry.messages
+      .filter((m) => m.kind === 'new')
+      .map((notification) => ({ notification, event: notification.events[0]! })),
+  );
   await foldStorms(fresh, options, policy, now, planned);
-  for (const entry of decided) for (const notification of entry.messages.filter((m) => m.kind === 'update')) await enqueue(notification, options, planned, now);
+  for (const entry of decided)
+    for (const notification of entry.messages.filter((m) => m.kind === 'update'))
+      await enqueue(notification, options, planned, now);
   // 3. Save the states; a lost race replays read-decide-enqueue-save for that finding alone.
   for (const entry of decided) {
     let current = entry;
@@ -93,7 +111,10 @@ export async function notifyBatch(result: TriageResult, options: NotifyOptions):
         outcome.duplicates += current.duplicates;
         break;
       }
-      if (attempt >= MAX_CONFLICT_RETRIES) throw new Error(`Gave up after ${MAX_CONFLICT_RETRIES} write conflicts on finding ${current.key}: the store is contended.`);
+      if (attempt >= MAX_CONFLICT_RETRIES)
+        throw new Error(
+          `Gave up after ${MAX_CONFLICT_RETRIES} write conflicts on finding ${current.key}: the store is contended.`,
+        );
       await new Promise((done) => setTimeout(done, Math.random() * 20 * attempt));
       current = await decideFinding(current.events, options, policy, now);
       entry.final = current.final;
@@ -137,7 +158,12 @@ interface Decided {
 }
 
 /** One finding's events against its stored state: the state to write and the messages it calls for. */
-async function decideFinding(events: EnrichedEvent[], options: NotifyOptions, policy: NotifyPolicy, now: Date): Promise<Decided> {
+async function decideFinding(
+  events: EnrichedEvent[],
+  options: NotifyOptions,
+  policy: NotifyPolicy,
+  now: Date,
+): Promise<Decided> {
   const first = events[0]!;
   const partitionKey = findingPartitionKey(itemKeyOf(first));
   const rowKey = findingRowKey(first.classification.code);
@@ -163,12 +189,16 @@ async function decideFinding(events: EnrichedEvent[], options: NotifyOptions, po
     }
     const created = now.toISOString();
     if (decision.notify.kind === 'new') {
-      messages.push(toFindingNotification(notificationIds.new(state, previousResolvedAt), 'new', decision.event, state, created));
+      messages.push(
+        toFindingNotification(notificationIds.new(state, previousResolvedAt), 'new', decision.event, state, created),
+      );
     } else {
       const id = decision.notify.reason?.startsWith('priority rose')
         ? notificationIds.escalation(state, before?.notifiedLevel ?? 'none', decision.event.priority.level)
         : notificationIds.reminder(state, Math.floor(now.getTime() / policy.dedupWindowMs));
-      messages.push(toFindingNotification(id, 'update', decision.event, state, created, { reason: decision.notify.reason! }));
+      messages.push(
+        toFindingNotification(id, 'update', decision.event, state, created, { reason: decision.notify.reason! }),
+      );
     }
   }
   return { key: `${partitionKey}|${rowKey}`, events, state, etag: stored?.etag, messages, final, quiet, duplicates };
@@ -178,7 +208,13 @@ async function decideFinding(events: EnrichedEvent[], options: NotifyOptions, po
  * Storm control: per vault and code, the new findings of a window are sent one by one up to the
  * threshold; past it, they become one group message, and later ones join the group quietly.
  */
-async function foldStorms(fresh: Array<{ notification: Notification; event: EnrichedEvent }>, options: NotifyOptions, policy: NotifyPolicy, now: Date, planned: Planned[]): Promise<void> {
+async function foldStorms(
+  fresh: Array<{ notification: Notification; event: EnrichedEvent }>,
+  options: NotifyOptions,
+  policy: NotifyPolicy,
+  now: Date,
+  planned: Planned[],
+): Promise<void> {
   const byStorm = new Map<string, typeof fresh>();
   const windowIndex = Math.floor(now.getTime() / policy.groupWindowMs);
   for (const entry of fresh) {
@@ -201,7 +237,21 @@ async function foldStorms(fresh: Array<{ notification: Notification; event: Enri
         messageId = notificationIds.group(key);
         const events = entries.map((entry) => entry.event).sort((a, b) => rank(a) - rank(b));
         const level = events[0]!.priority.level;
-        await enqueue({ id: messageId, kind: 'group', lang: events[0]!.lang, priority: level, createdAt: now.toISOString(), events, occurrences: entries.length, groupSize: count }, options, planned, now);
+        await enqueue(
+          {
+            id: messageId,
+            kind: 'group',
+            lang: events[0]!.lang,
+            priority: level,
+            createdAt: now.toISOString(),
+            events,
+            occurrences: entries.length,
+            groupSize: count,
+          },
+          options,
+          planned,
+          now,
+        );
       }
       return options.store.saveGroup({ ...group, count, items: [...group.items, ...names], messageId });
     });
@@ -211,7 +261,12 @@ async function foldStorms(fresh: Array<{ notification: Notification; event: Enri
 const rank = (event: EnrichedEvent) => Number(event.priority.level.slice(1));
 
 /** A success closes every open finding of its item; those that were ever notified get one "resolved". */
-async function resolve(resolutions: readonly Resolution[], options: NotifyOptions, now: Date, planned: Planned[]): Promise<void> {
+async function resolve(
+  resolutions: readonly Resolution[],
+  options: NotifyOptions,
+  now: Date,
+  planned: Planned[],
+): Promise<void> {
   for (const resolution of resolutions) {
     const partitionKey = findingPartitionKey(resolution.itemKey);
     for (const { value } of await options.store.listItemFindings(partitionKey)) {
@@ -223,7 +278,14 @@ async function resolve(resolutions: readonly Resolution[], options: NotifyOption
         if (!decision.changed) return 'saved';
         if (decision.notify) {
           const id = notificationIds.resolved(stored.value);
-          await enqueue(toFindingNotification(id, 'resolved', stored.value.lastEvent, decision.state, now.toISOString(), { resolvedBy: { jobId: resolution.jobId, at: resolution.completedAt } }), options, planned, now);
+          await enqueue(
+            toFindingNotification(id, 'resolved', stored.value.lastEvent, decision.state, now.toISOString(), {
+              resolvedBy: { jobId: resolution.jobId, at: resolution.completedAt },
+            }),
+            options,
+            planned,
+            now,
+          );
         }
         return options.store.saveFinding(decision.state, stored.etag);
       });
@@ -231,9 +293,16 @@ async function resolve(resolutions: readonly Resolution[], options: NotifyOption
   }
 }
 
-async function enqueue(notification: Notification, options: NotifyOptions, planned: Planned[], now: Date): Promise<void> {
+async function enqueue(
+  notification: Notification,
+  options: NotifyOptions,
+  planned: Planned[],
+  now: Date,
+): Promise<void> {
   if (planned.some((entry) => entry.notification.id === notification.id)) return;
-  const rendered = renderNotification(options.format, notification, { ...(options.detailsUrl?.(notification) !== undefined && { detailsUrl: options.detailsUrl(notification)! }) });
+  const rendered = renderNotification(options.format, notification, {
+    ...(options.detailsUrl?.(notification) !== undefined && { detailsUrl: options.detailsUrl(notification)! }),
+  });
   const message: OutboxMessage = {
     id: notification.id,
     kind: notification.kind,
@@ -244,7 +313,9 @@ async function enqueue(notification: Notification, options: NotifyOptions, plann
     // With a webhook, the creator sends it at once: it is created leased, so no one else takes it
     // unless this instance dies before settling it.
     status: options.deliver !== undefined ? 'sending' : 'pending',
-    ...(options.deliver !== undefined && { leaseUntil: new Date(now.getTime() + (options.leaseMs ?? 120_000)).toISOString() }),
+    ...(options.deliver !== undefined && {
+      leaseUntil: new Date(now.getTime() + (options.leaseMs ?? 120_000)).toISOString(),
+    }),
     attempts: 0,
     rounds: 0,
     createdAt: notification.createdAt,

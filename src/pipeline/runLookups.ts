@@ -51,10 +51,14 @@ export interface LookupInput {
  * a workspace is configured: one query serves the whole batch, and the priority needs its
  * failures-in-a-row and time since the last success whatever the code.
  */
-export function probesFor({ classification, job }: Pick<LookupInput, 'classification' | 'job'>, withHistory: boolean): Probe[] {
+export function probesFor(
+  { classification, job }: Pick<LookupInput, 'classification' | 'job'>,
+  withHistory: boolean,
+): Probe[] {
   const names = new Set<ProbeName>();
   if (classification.known) {
-    for (const id of [...classification.entry.causes, ...classification.entry.addedCauses]) for (const name of getCause(id).probes) names.add(name);
+    for (const id of [...classification.entry.causes, ...classification.entry.addedCauses])
+      for (const name of getCause(id).probes) names.add(name);
   }
   if (withHistory && job.backupItemUniqueId !== undefined) names.add('history');
   return [...names].map(getProbe);
@@ -72,7 +76,10 @@ interface VmWork {
  * (a read, then the reads it reveals); after the deadline what is left reports `timed out`.
  * Failures never throw: they become lookup records and `unknown` verdicts with their reason.
  */
-export async function runLookups(inputs: readonly LookupInput[], options: LookupOptions): Promise<{ enrichments: Array<Enrichment | undefined>; stats: LookupStats }> {
+export async function runLookups(
+  inputs: readonly LookupInput[],
+  options: LookupOptions,
+): Promise<{ enrichments: Array<Enrichment | undefined>; stats: LookupStats }> {
   const now = options.now ?? (() => new Date());
   const context: ProbeContext = { ...options.context, now: now() };
   const stats: LookupStats = { reads: 0, cacheHits: 0, byProbe: {} };
@@ -136,7 +143,14 @@ export async function runLookups(inputs: readonly LookupInput[], options: Lookup
       return;
     }
     const started = Date.now();
-    const timedOut = (): ReadFailure => ({ ok: false, status: 'timeout', reason: 'timed out: the batch deadline passed before this read', api: request.kind, at: now().toISOString(), durationMs: Date.now() - started });
+    const timedOut = (): ReadFailure => ({
+      ok: false,
+      status: 'timeout',
+      reason: 'timed out: the batch deadline passed before this read',
+      api: request.kind,
+      at: now().toISOString(),
+      durationMs: Date.now() - started,
+    });
     if (controller.signal.aborted) {
       results.set(request.key, timedOut());
       return;
@@ -149,7 +163,11 @@ export async function runLookups(inputs: readonly LookupInput[], options: Lookup
     }
     const result = await options.reader.read(request as never, { abortSignal: controller.signal });
     results.set(request.key, result);
-    const ttl = result.ok ? options.cacheTtlMs ?? 300_000 : result.status === 'timeout' ? 0 : options.failureTtlMs ?? 30_000;
+    const ttl = result.ok
+      ? (options.cacheTtlMs ?? 300_000)
+      : result.status === 'timeout'
+        ? 0
+        : (options.failureTtlMs ?? 30_000);
     options.cache?.set(request.key, result, ttl);
   };
 
@@ -172,7 +190,10 @@ export async function runLookups(inputs: readonly LookupInput[], options: Lookup
   for (const [key, work] of works) {
     for (const probe of work.probes.values()) {
       const outcome = probe.evaluate(work.target, readings, context);
-      const durationMs = Math.max(0, ...(work.requests.get(probe.name) ?? []).map((request) => results.get(request.key)?.durationMs ?? 0));
+      const durationMs = Math.max(
+        0,
+        ...(work.requests.get(probe.name) ?? []).map((request) => results.get(request.key)?.durationMs ?? 0),
+      );
       outcomes.set(`${key}|${probe.name}`, { probe: probe.name, outcome, durationMs });
       const counts = (stats.byProbe[probe.name] ??= {});
       counts[outcome.status] = (counts[outcome.status] ?? 0) + 1;
@@ -182,7 +203,13 @@ export async function runLookups(inputs: readonly LookupInput[], options: Lookup
     const probes = probesFor(input, withHistory);
     if (probes.length === 0) return undefined;
     if (input.vm === undefined) {
-      return mergeOutcomes(probes.map((probe) => ({ probe: probe.name, durationMs: 0, outcome: { status: 'skipped' as const, error: 'the event names no Azure VM', verdicts: [] } })));
+      return mergeOutcomes(
+        probes.map((probe) => ({
+          probe: probe.name,
+          durationMs: 0,
+          outcome: { status: 'skipped' as const, error: 'the event names no Azure VM', verdicts: [] },
+        })),
+      );
     }
     const key = input.vm.vmResourceId.toLowerCase();
     return mergeOutcomes(probes.map((probe) => outcomes.get(`${key}|${probe.name}`)!));

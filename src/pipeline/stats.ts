@@ -34,7 +34,8 @@ export function emptyStats(): TriageStats {
 /** Counts a reason; reasons come partly from input data, so their number is capped. */
 export function countReason(bucket: { total: number; byReason: Record<string, number> }, reason: string): void {
   bucket.total += 1;
-  const key = Object.hasOwn(bucket.byReason, reason) || Object.keys(bucket.byReason).length < MAX_REASONS ? reason : 'other';
+  const key =
+    Object.hasOwn(bucket.byReason, reason) || Object.keys(bucket.byReason).length < MAX_REASONS ? reason : 'other';
   bucket.byReason[key] = (bucket.byReason[key] ?? 0) + 1;
 }
 

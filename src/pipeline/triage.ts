@@ -91,7 +91,9 @@ export function prepareBatch(bodies: readonly InputBody[], options: TriageOption
     const vm = resolveVm(job, mappings);
     return { job, vm, key: itemKey(job, vm?.vmResourceId) };
   });
-  const failures = resolved.filter((entry) => entry.job.status === 'Failed').map((entry) => ({ ...entry, classification: classify(entry.job.errorCode) }));
+  const failures = resolved
+    .filter((entry) => entry.job.status === 'Failed')
+    .map((entry) => ({ ...entry, classification: classify(entry.job.errorCode) }));
   const successes = resolved.filter((entry) => entry.job.status !== 'Failed');
   return {
     started,
@@ -108,7 +110,11 @@ export function prepareBatch(bodies: readonly InputBody[], options: TriageOption
 }
 
 /** Builds the enriched events of a prepared batch, with what lookups found when they ran. */
-export function explainBatch(batch: PreparedBatch, options: TriageOptions = {}, enrichments?: ReadonlyArray<Enrichment | undefined>): TriageResult {
+export function explainBatch(
+  batch: PreparedBatch,
+  options: TriageOptions = {},
+  enrichments?: ReadonlyArray<Enrichment | undefined>,
+): TriageResult {
   const { stats } = batch;
   const events = batch.failures.map((entry, index) => {
     const enrichment = enrichments?.[index];
@@ -162,7 +168,11 @@ export function triage(bodies: readonly InputBody[], options: TriageOptions = {}
 }
 
 /** The same, with the probes run against the Azure state between classification and explanation. */
-export async function triageWithLookups(bodies: readonly InputBody[], options: TriageOptions, lookups: LookupOptions): Promise<TriageResult> {
+export async function triageWithLookups(
+  bodies: readonly InputBody[],
+  options: TriageOptions,
+  lookups: LookupOptions,
+): Promise<TriageResult> {
   const batch = prepareBatch(bodies, options);
   const { enrichments, stats } = await runLookups(batch.failures, lookups);
   const result = explainBatch(batch, options, enrichments);

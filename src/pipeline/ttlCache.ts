@@ -10,7 +10,8 @@ export class TtlCache<V> {
     private readonly capacity: number,
     private readonly now: () => number = Date.now,
   ) {
-    if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`Expected \`capacity\` to be a positive integer, got ${capacity}.`);
+    if (!Number.isInteger(capacity) || capacity < 1)
+      throw new RangeError(`Expected \`capacity\` to be a positive integer, got ${capacity}.`);
   }
 
   get(key: string): V | undefined {

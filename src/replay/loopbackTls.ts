@@ -11,7 +11,15 @@ export async function loopbackCertificate(validDays = 7): Promise<{ key: string;
     curve: 'P-256',
     algorithm: 'sha256',
     notAfterDate: new Date(Date.now() + validDays * 86_400_000),
-    extensions: [{ name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }] }],
+    extensions: [
+      {
+        name: 'subjectAltName',
+        altNames: [
+          { type: 2, value: 'localhost' },
+          { type: 7, ip: '127.0.0.1' },
+        ],
+      },
+    ],
   });
   return { key: pems.private, cert: pems.cert };
 }

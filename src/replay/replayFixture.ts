@@ -25,13 +25,15 @@ export interface ReplayFixture {
 /** Checks a fixture file's shape, with a message that names the bad entry. */
 export function toReplayFixture(value: unknown, source = 'fixture'): ReplayFixture {
   const requests = (value as { requests?: unknown } | null)?.requests;
-  if (!Array.isArray(requests)) throw new TypeError(`${source}: expected {"requests":[…]} (the replay format of DESIGN.md §4)`);
+  if (!Array.isArray(requests))
+    throw new TypeError(`${source}: expected {"requests":[…]} (the replay format of DESIGN.md §4)`);
   requests.forEach((entry, index) => {
     const e = entry as Partial<ReplayEntry> | null;
     if (e === null || typeof e !== 'object' || typeof e.path !== 'string' || !e.path.startsWith('/')) {
       throw new TypeError(`${source}: requests[${index}] needs a "path" starting with "/"`);
     }
-    if (e.status !== undefined && (!Number.isInteger(e.status) || e.status < 100 || e.status > 599)) throw new TypeError(`${source}: requests[${index}].status must be an HTTP status`);
+    if (e.status !== undefined && (!Number.isInteger(e.status) || e.status < 100 || e.status > 599))
+      throw new TypeError(`${source}: requests[${index}].status must be an HTTP status`);
   });
   const workspaceId = (value as { workspaceId?: unknown }).workspaceId;
   return { requests: requests as ReplayEntry[], ...(typeof workspaceId === 'string' && { workspaceId }) };

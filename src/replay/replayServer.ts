@@ -36,7 +36,10 @@ const normalize = (path: string) => path.split('?')[0]!.replace(/\/+$/, '').toLo
  * clients, their retry policies and the bearer-token policy (which refuses plain http) run
  * unchanged. The certificate is made at start-up; nothing leaves the loopback interface.
  */
-export async function startReplayServer(fixture: ReplayFixture, options: ReplayServerOptions = {}): Promise<ReplayServer> {
+export async function startReplayServer(
+  fixture: ReplayFixture,
+  options: ReplayServerOptions = {},
+): Promise<ReplayServer> {
   const pems = await loopbackCertificate();
   const used = new Map<ReplayEntry, number>();
   const requests: RecordedRequest[] = [];
@@ -52,18 +55,37 @@ export async function startReplayServer(fixture: ReplayFixture, options: ReplayS
   const server: Server = createServer({ key: pems.key, cert: pems.cert }, (req, res) => {
     const path = normalize(req.url ?? '/');
     const method = (req.method ?? 'GET').toUpperCase();
-    requests.push({ method, path, host: req.headers.host ?? '', authorized: /^Bearer \S+/.test(req.headers.authorization ?? ''), at: Date.now() });
+    requests.push({
+      method,
+      path,
+      host: req.headers.host ?? '',
+      authorized: /^Bearer \S+/.test(req.headers.authorization ?? ''),
+      at: Date.now(),
+    });
     req.resume();
     req.on('end', () => {
       const answer = () => {
         if (!/^Bearer \S+/.test(req.headers.authorization ?? '')) {
-          res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'AuthenticationFailed', message: 'Authentication failed. The Authorization header is missing.' } }));
+          res
+            .writeHead(401, { 'content-type': 'application/json' })
+            .end(
+              JSON.stringify({
+                error: {
+                  code: 'AuthenticationFailed',
+                  message: 'Authentication failed. The Authorization header is missing.',
+                },
+              }),
+            );
           return;
         }
         const entry = pick(method, path);
         if (entry === undefined) {
           res.writeHead(404, { 'content-type': 'application/json; charset=utf-8', 'x-ms-failure-cause': 'gateway' });
-          res.end(JSON.stringify({ error: { code: 'ResourceNotFound', message: `The Resource '${path}' was not found (no replay entry).` } }));
+          res.end(
+            JSON.stringify({
+              error: { code: 'ResourceNotFound', message: `The Resource '${path}' was not found (no replay entry).` },
+            }),
+          );
           return;
         }
         used.set(entry, (used.get(entry) ?? 0) + 1);
@@ -74,8 +96,17 @@ export async function startReplayServer(fixture: ReplayFixture, options: ReplayS
             return;
           }
           const status = entry.status ?? 200;
-          const body = entry.fault === 'garbage' ? '<html>502 Bad Gateway</html>{"value":[' : entry.body === undefined ? '' : JSON.stringify(entry.body);
-          res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-ms-request-id': `replay-${requests.length}`, ...entry.headers });
+          const body =
+            entry.fault === 'garbage'
+              ? '<html>502 Bad Gateway</html>{"value":['
+              : entry.body === undefined
+                ? ''
+                : JSON.stringify(entry.body);
+          res.writeHead(status, {
+            'content-type': 'application/json; charset=utf-8',
+            'x-ms-request-id': `replay-${requests.length}`,
+            ...entry.headers,
+          });
           res.end(body);
         };
         if (entry.delayMs !== undefined && entry.delayMs > 0) setTimeout(send, entry.delayMs);

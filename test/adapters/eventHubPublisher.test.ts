@@ -14,7 +14,10 @@ const events = triage([{ body: fixtureJson(RECONSTRUCTED), origin: { bodyIndex: 
 describe('publishing enriched events to a second event hub', () => {
   it('sends every event once, in order, in as few batches as the size limit allows', async () => {
     const producer = new FakeProducer(65_536);
-    const many: EventData[] = Array.from({ length: 120 }, (_, i) => ({ ...toEventData(events[0]!), messageId: `job-${i}` }));
+    const many: EventData[] = Array.from({ length: 120 }, (_, i) => ({
+      ...toEventData(events[0]!),
+      messageId: `job-${i}`,
+    }));
     const outcome = await sendInBatches(producer, many);
     expect(outcome.sent).toBe(120);
     expect(outcome.tooLarge).toEqual([]);
@@ -37,7 +40,12 @@ describe('publishing enriched events to a second event hub', () => {
     expect(data).toMatchObject({
       contentType: 'application/json',
       messageId: events[0]!.id,
-      properties: { schemaVersion: '1.0', priority: events[0]!.priority.level, code: events[0]!.classification.code, vaultName: 'rsv-prod-01' },
+      properties: {
+        schemaVersion: '1.0',
+        priority: events[0]!.priority.level,
+        code: events[0]!.classification.code,
+        vaultName: 'rsv-prod-01',
+      },
     });
     expect(data.body).toBe(events[0]);
   });
@@ -54,10 +62,16 @@ describe('publishing enriched events to a second event hub', () => {
       const settings = loadSettings({ TABLE_PREFIX: `pub${Date.now() % 100_000}` });
       const runtime = await openNotifications(settings.notify, { connectionString });
       const producer = new FakeProducer();
-      const handle = createBatchHandler({ settings, notifications: async () => runtime.options, publish: async () => (list) => sendInBatches(producer, list.map(toEventData)) });
+      const handle = createBatchHandler({
+        settings,
+        notifications: async () => runtime.options,
+        publish: async () => (list) => sendInBatches(producer, list.map(toEventData)),
+      });
 
       producer.failSends = 1;
-      await expect(handle([{ body: fixtureJson(RECONSTRUCTED), origin: { bodyIndex: 0 } }])).rejects.toThrow(/unable to process the request/);
+      await expect(handle([{ body: fixtureJson(RECONSTRUCTED), origin: { bodyIndex: 0 } }])).rejects.toThrow(
+        /unable to process the request/,
+      );
       const retried = await handle([{ body: fixtureJson(RECONSTRUCTED), origin: { bodyIndex: 0 } }]);
       expect(retried.published).toEqual({ sent: 1, tooLarge: 0 });
       const published = producer.sent[0] as EventData & { body: { id: string; priority: { level: string } } };

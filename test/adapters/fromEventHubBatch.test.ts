@@ -11,8 +11,26 @@ describe('fromEventHubBatch', () => {
       enqueuedTimeUtcArray: ['2026-11-25T02:41:09.12Z', '2026-11-25T02:41:10Z'],
     });
     expect(inputs).toEqual([
-      { body: 'a', origin: { bodyIndex: 0, partitionId: '7', sequenceNumber: 41, offset: '4096', enqueuedAt: '2026-11-25T02:41:09.120Z' } },
-      { body: 'b', origin: { bodyIndex: 1, partitionId: '7', sequenceNumber: 42, offset: '8192', enqueuedAt: '2026-11-25T02:41:10.000Z' } },
+      {
+        body: 'a',
+        origin: {
+          bodyIndex: 0,
+          partitionId: '7',
+          sequenceNumber: 41,
+          offset: '4096',
+          enqueuedAt: '2026-11-25T02:41:09.120Z',
+        },
+      },
+      {
+        body: 'b',
+        origin: {
+          bodyIndex: 1,
+          partitionId: '7',
+          sequenceNumber: 42,
+          offset: '8192',
+          enqueuedAt: '2026-11-25T02:41:10.000Z',
+        },
+      },
     ]);
   });
 
@@ -22,6 +40,8 @@ describe('fromEventHubBatch', () => {
       { body: 2, origin: { bodyIndex: 1 } },
       { body: 3, origin: { bodyIndex: 2 } },
     ]);
-    expect(fromEventHubBatch({ single: true }, undefined)).toEqual([{ body: { single: true }, origin: { bodyIndex: 0 } }]);
+    expect(fromEventHubBatch({ single: true }, undefined)).toEqual([
+      { body: { single: true }, origin: { bodyIndex: 0 } },
+    ]);
   });
 });

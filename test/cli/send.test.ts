@@ -24,12 +24,17 @@ class ClosableFake extends FakeProducer implements ClosableProducer {
 
 async function send(args: string[], producer: ClosableFake, stdin = '', env: NodeJS.ProcessEnv = {}) {
   const { io, output } = captureIo(stdin, FIXTURES);
-  const status = await sendCommand(args, io, {
-    openProducer: async (host, hub) => {
-      producer.opened.push([host, hub]);
-      return producer;
+  const status = await sendCommand(
+    args,
+    io,
+    {
+      openProducer: async (host, hub) => {
+        producer.opened.push([host, hub]);
+        return producer;
+      },
     },
-  }, env);
+    env,
+  );
   return { status, ...output() };
 }
 
@@ -51,17 +56,30 @@ describe('backup-triage send (the post-deployment smoke test)', () => {
 
   it('sends NDJSON line by line, in order, in as many batches as the hub size requires', async () => {
     const producer = new ClosableFake(4_096);
-    const lines = Array.from({ length: 30 }, (_, i) => JSON.stringify({ records: [{ category: 'AddonAzureBackupJobs', properties: { JobUniqueId: `job-${i}`, pad: 'x'.repeat(300) } }] }));
-    const run = await send(['--namespace', 'evhns-abc123.servicebus.windows.net', '--hub', 'backup-jobs', '-'], producer, lines.join('\n'));
+    const lines = Array.from({ length: 30 }, (_, i) =>
+      JSON.stringify({
+        records: [{ category: 'AddonAzureBackupJobs', properties: { JobUniqueId: `job-${i}`, pad: 'x'.repeat(300) } }],
+      }),
+    );
+    const run = await send(
+      ['--namespace', 'evhns-abc123.servicebus.windows.net', '--hub', 'backup-jobs', '-'],
+      producer,
+      lines.join('\n'),
+    );
     expect(run.status).toBe(0);
     expect(producer.batches.length).toBeGreaterThan(1);
     expect(run.stdout).toContain(`Sent 30 event(s) in ${producer.batches.length} batch(es)`);
-    expect((producer.sent as EventData[]).map((event) => Buffer.from(event.body as Uint8Array).toString('utf8'))).toEqual(lines);
+    expect(
+      (producer.sent as EventData[]).map((event) => Buffer.from(event.body as Uint8Array).toString('utf8')),
+    ).toEqual(lines);
   });
 
   it('takes the namespace and hub from the settings azd writes', async () => {
     const producer = new ClosableFake();
-    const run = await send([ALERT], producer, '', { EventHubConnection__fullyQualifiedNamespace: 'evhns-xyz789.servicebus.windows.net', EVENTHUB_NAME: 'backup-jobs' });
+    const run = await send([ALERT], producer, '', {
+      EventHubConnection__fullyQualifiedNamespace: 'evhns-xyz789.servicebus.windows.net',
+      EVENTHUB_NAME: 'backup-jobs',
+    });
     expect(run.status).toBe(0);
     expect(producer.opened).toEqual([['evhns-xyz789.servicebus.windows.net', 'backup-jobs']]);
   });
@@ -70,7 +88,11 @@ describe('backup-triage send (the post-deployment smoke test)', () => {
     const producer = new ClosableFake(8_192);
     const small = JSON.stringify({ records: [] });
     const huge = JSON.stringify({ records: [{ pad: 'x'.repeat(20_000) }] });
-    const run = await send(['--namespace', 'evhns-abc123', '--hub', 'backup-jobs', '-'], producer, [small, huge, small].join('\n'));
+    const run = await send(
+      ['--namespace', 'evhns-abc123', '--hub', 'backup-jobs', '-'],
+      producer,
+      [small, huge, small].join('\n'),
+    );
     expect(run.status).toBe(1);
     expect(run.stderr).toBe('backup-triage send: <stdin>:2 is larger than the hub accepts in one event; not sent.\n');
     expect(run.stdout).toContain('Sent 2 event(s) in 1 batch(es)');
@@ -85,13 +107,24 @@ describe('backup-triage send (the post-deployment smoke test)', () => {
     };
     const run = await send(['--namespace', 'evhns-abc123', '--hub', 'backup-jobs', ALERT], producer);
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/not allowed to send to evhns-abc123\.servicebus\.windows\.net\/backup-jobs .*Grant yourself "Azure Event Hubs Data Sender" on the hub/);
+    expect(run.stderr).toMatch(
+      /not allowed to send to evhns-abc123\.servicebus\.windows\.net\/backup-jobs .*Grant yourself "Azure Event Hubs Data Sender" on the hub/,
+    );
     expect(producer.closed).toBe(true);
   });
 
   it.each([
     [['--hub', 'backup-jobs', ALERT], '--namespace is required'],
-    [['--namespace', 'Endpoint=sb://x.servicebus.windows.net/;SharedAccessKeyName=k;SharedAccessKey=s', '--hub', 'h', ALERT], 'not a connection string'],
+    [
+      [
+        '--namespace',
+        'Endpoint=sb://x.servicebus.windows.net/;SharedAccessKeyName=k;SharedAccessKey=s',
+        '--hub',
+        'h',
+        ALERT,
+      ],
+      'not a connection string',
+    ],
     [['--namespace', 'evhns-abc123', ALERT], '--hub is required'],
     [['--namespace', 'evhns-abc123', '--hub', 'backup-jobs'], 'give the files to send'],
   ])('refuses %j: %s', async (args, message) => {

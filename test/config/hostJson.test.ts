@@ -10,7 +10,9 @@ function paths(value: Record<string, unknown>, prefix = ''): string[] {
   return Object.entries(value).flatMap(([key, child]) => {
     const path = `${prefix}${key}`;
     if (['clientRetryOptions', 'samplingSettings', 'extensionBundle', 'logLevel'].includes(key)) return [path];
-    return child !== null && typeof child === 'object' && !Array.isArray(child) ? paths(child as Record<string, unknown>, `${path}.`) : [path];
+    return child !== null && typeof child === 'object' && !Array.isArray(child)
+      ? paths(child as Record<string, unknown>, `${path}.`)
+      : [path];
   });
 }
 
@@ -20,7 +22,10 @@ describe('host.json', () => {
   });
 
   it('has every Event Hubs and logging choice explained in the README', () => {
-    const documented = paths(HOST).filter((path) => path.startsWith('extensions.') || path.startsWith('logging.applicationInsights') || path === 'functionTimeout');
+    const documented = paths(HOST).filter(
+      (path) =>
+        path.startsWith('extensions.') || path.startsWith('logging.applicationInsights') || path === 'functionTimeout',
+    );
     expect(documented.length).toBeGreaterThan(4);
     for (const path of documented) expect(README, path).toContain(`| \`${path}\``);
   });

@@ -12,7 +12,14 @@ describe('settings', () => {
     expect(loadSettings({})).toEqual({
       lang: 'en',
       thresholds: { rpoHours: 24, recurrenceCount: 3, blastRadiusP2: 5, blastRadiusP1: 20 },
-      lookups: { enabled: true, concurrency: 16, deadlineMs: 25_000, cacheTtlMs: 300_000, armBurst: 250, armReadsPerSecond: 25 },
+      lookups: {
+        enabled: true,
+        concurrency: 16,
+        deadlineMs: 25_000,
+        cacheTtlMs: 300_000,
+        armBurst: 250,
+        armReadsPerSecond: 25,
+      },
       digest: { to: [], from: 'azure-backup-triage@localhost', allClear: true, retentionDays: 90 },
       notify: {
         format: 'generic',
@@ -27,7 +34,10 @@ describe('settings', () => {
   });
 
   it('reads the values given', () => {
-    expect(loadSettings({ TRIAGE_LANG: 'FR', PRIORITY_RPO_HOURS: '12' })).toMatchObject({ lang: 'fr', thresholds: { rpoHours: 12 } });
+    expect(loadSettings({ TRIAGE_LANG: 'FR', PRIORITY_RPO_HOURS: '12' })).toMatchObject({
+      lang: 'fr',
+      thresholds: { rpoHours: 12 },
+    });
   });
 
   it('names every wrong setting and what it should be', () => {
@@ -45,15 +55,28 @@ describe('settings', () => {
   });
 
   it('keeps secrets out of its messages', () => {
-    expect(() => loadSettings({ WEBHOOK_URL: 'http://example.com/hook?sig=TOPSECRET' })).toThrow('WEBHOOK_URL must be https (plain http is accepted only for 127.0.0.1/localhost) (got "***").');
-    expect(() => loadSettings({ WEBHOOK_SECRET: 'whsec_short' })).toThrow(/WEBHOOK_SECRET must be whsec_ followed by 24 to 64 bytes in base64 \(got "\*\*\*"\)/);
+    expect(() => loadSettings({ WEBHOOK_URL: 'http://example.com/hook?sig=TOPSECRET' })).toThrow(
+      'WEBHOOK_URL must be https (plain http is accepted only for 127.0.0.1/localhost) (got "***").',
+    );
+    expect(() => loadSettings({ WEBHOOK_SECRET: 'whsec_short' })).toThrow(
+      /WEBHOOK_SECRET must be whsec_ followed by 24 to 64 bytes in base64 \(got "\*\*\*"\)/,
+    );
   });
 
   it('refuses a setting whose partner is missing, naming the partner', () => {
     expect(() => loadSettings({ DIGEST_TO: 'ops@contoso.com' })).toThrow('SMTP_HOST is required when DIGEST_TO is set');
-    expect(() => loadSettings({ SMTP_HOST: 'smtp.azurecomm.net', SMTP_USER: 'acs-user' })).toThrow('SMTP_PASSWORD is required when SMTP_USER is set');
-    expect(() => loadSettings({ EVENTS_OUTPUT_EVENTHUB_NAME: 'enriched' })).toThrow('EventsOutput__fullyQualifiedNamespace is required when EVENTS_OUTPUT_EVENTHUB_NAME is set');
-    expect(loadSettings({ EVENTS_OUTPUT_EVENTHUB_NAME: 'enriched', EventsOutput__fullyQualifiedNamespace: 'evhns-backup.servicebus.windows.net' }).eventsOutput).toEqual({
+    expect(() => loadSettings({ SMTP_HOST: 'smtp.azurecomm.net', SMTP_USER: 'acs-user' })).toThrow(
+      'SMTP_PASSWORD is required when SMTP_USER is set',
+    );
+    expect(() => loadSettings({ EVENTS_OUTPUT_EVENTHUB_NAME: 'enriched' })).toThrow(
+      'EventsOutput__fullyQualifiedNamespace is required when EVENTS_OUTPUT_EVENTHUB_NAME is set',
+    );
+    expect(
+      loadSettings({
+        EVENTS_OUTPUT_EVENTHUB_NAME: 'enriched',
+        EventsOutput__fullyQualifiedNamespace: 'evhns-backup.servicebus.windows.net',
+      }).eventsOutput,
+    ).toEqual({
       eventHubName: 'enriched',
       namespace: 'evhns-backup.servicebus.windows.net',
     });
@@ -64,7 +87,10 @@ describe('settings', () => {
   });
 
   it('is documented in the README table, row for row', () => {
-    const table = README.slice(README.indexOf('<!-- settings-table:start -->'), README.indexOf('<!-- settings-table:end -->'));
+    const table = README.slice(
+      README.indexOf('<!-- settings-table:start -->'),
+      README.indexOf('<!-- settings-table:end -->'),
+    );
     expect(table.trim()).toBe(`<!-- settings-table:start -->\n${settingsTable()}`);
     expect(SETTINGS.length).toBeGreaterThan(5);
   });

@@ -17,7 +17,8 @@ const without = (name: string) => Object.fromEntries(Object.entries(DEPLOYED_ENV
 
 /** A value each checked setting must refuse. */
 const INVALID: Record<string, string> = {
-  EventHubConnection__fullyQualifiedNamespace: 'Endpoint=sb://evhns-abc.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=abc=',
+  EventHubConnection__fullyQualifiedNamespace:
+    'Endpoint=sb://evhns-abc.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=abc=',
   EventHubConnection__credential: 'connectionstring',
   EventHubConnection__clientId: 'not-a-guid',
   AzureWebJobsStorage__credential: 'key',
@@ -57,7 +58,9 @@ const INVALID: Record<string, string> = {
 };
 
 /** Partners a setting needs, so only its own value is wrong. */
-const PARTNERS: Record<string, Record<string, string>> = { EventsOutput__fullyQualifiedNamespace: { EVENTS_OUTPUT_EVENTHUB_NAME: 'enriched-events' } };
+const PARTNERS: Record<string, Record<string, string>> = {
+  EventsOutput__fullyQualifiedNamespace: { EVENTS_OUTPUT_EVENTHUB_NAME: 'enriched-events' },
+};
 
 describe('start-up configuration check', () => {
   afterEach(() => {
@@ -69,7 +72,10 @@ describe('start-up configuration check', () => {
     expect(problemsOf({ ...DEPLOYED_ENV })).toEqual([]);
   });
 
-  const required = [...SETTINGS.filter((spec) => spec.required).map((spec) => spec.name), 'AzureWebJobsStorage__accountName'];
+  const required = [
+    ...SETTINGS.filter((spec) => spec.required).map((spec) => spec.name),
+    'AzureWebJobsStorage__accountName',
+  ];
   it.each(required)('names %s, once, when it is missing', (name) => {
     const problems = problemsOf(without(name));
     expect(problems).toHaveLength(1);
@@ -85,13 +91,27 @@ describe('start-up configuration check', () => {
   });
 
   it('checks every setting that has a check', () => {
-    expect(Object.keys(INVALID).sort()).toEqual(SETTINGS.filter((spec) => spec.check !== undefined).map((spec) => spec.name).sort());
+    expect(Object.keys(INVALID).sort()).toEqual(
+      SETTINGS.filter((spec) => spec.check !== undefined)
+        .map((spec) => spec.name)
+        .sort(),
+    );
   });
 
-  it.each(['WEBHOOK_URL', 'WEBHOOK_SECRET', 'SMTP_PASSWORD'])('says when the Key Vault reference of %s was not resolved, and how to fix it', (name) => {
-    const problems = problemsOf({ ...DEPLOYED_ENV, [name]: '@Microsoft.KeyVault(SecretUri=https://kv-abc.vault.azure.net/secrets/x/)' });
-    expect(problems).toEqual([expect.stringMatching(new RegExp(`^${name} is a Key Vault reference the platform could not resolve: .*"Key Vault Secrets User"`))]);
-  });
+  it.each(['WEBHOOK_URL', 'WEBHOOK_SECRET', 'SMTP_PASSWORD'])(
+    'says when the Key Vault reference of %s was not resolved, and how to fix it',
+    (name) => {
+      const problems = problemsOf({
+        ...DEPLOYED_ENV,
+        [name]: '@Microsoft.KeyVault(SecretUri=https://kv-abc.vault.azure.net/secrets/x/)',
+      });
+      expect(problems).toEqual([
+        expect.stringMatching(
+          new RegExp(`^${name} is a Key Vault reference the platform could not resolve: .*"Key Vault Secrets User"`),
+        ),
+      ]);
+    },
+  );
 
   it('lists several problems together, so one deployment fixes them all', () => {
     const problems = problemsOf({ ...without('EVENTHUB_NAME'), TRIAGE_LANG: 'de', SMTP_HOST: '' });

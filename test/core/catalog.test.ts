@@ -41,7 +41,12 @@ describe('catalog', () => {
   });
 
   // Codes whose French section lists "Cause N : [..](#anchor)" links: the order is read from the article itself.
-  const LINKED = ['UserErrorGuestAgentStatusUnavailable', 'GuestAgentSnapshotTaskStatusError', 'ExtensionSnapshotFailedNoNetwork', 'ExtentionOperationFailedForManagedDisks'];
+  const LINKED = [
+    'UserErrorGuestAgentStatusUnavailable',
+    'GuestAgentSnapshotTaskStatusError',
+    'ExtensionSnapshotFailedNoNetwork',
+    'ExtentionOperationFailedForManagedDisks',
+  ];
   it.each(LINKED)('%s keeps the causes of the French article, in its order', (code) => {
     const expected = frenchCauseAnchors(code).map((anchor) => anchorToCause.get(anchor.toLowerCase()));
     expect(expected.length).toBeGreaterThan(0);
@@ -51,8 +56,28 @@ describe('catalog', () => {
   // Codes whose causes the article gives as prose or bullets: the expected order is transcribed here.
   it.each([
     // Heading "BackUpOperationFailed / BackUpOperationFailedV2": causes 1-4 are links, cause 5 is the lock (no link), 6 no internet.
-    ['BackUpOperationFailed', ['agent-unresponsive-windows', 'agent-outdated-linux', 'snapshot-not-taken', 'extension-update-failed', 'rp-group-lock', 'no-internet-access']],
-    ['BackUpOperationFailedV2', ['agent-unresponsive-windows', 'agent-outdated-linux', 'snapshot-not-taken', 'extension-update-failed', 'rp-group-lock', 'no-internet-access']],
+    [
+      'BackUpOperationFailed',
+      [
+        'agent-unresponsive-windows',
+        'agent-outdated-linux',
+        'snapshot-not-taken',
+        'extension-update-failed',
+        'rp-group-lock',
+        'no-internet-access',
+      ],
+    ],
+    [
+      'BackUpOperationFailedV2',
+      [
+        'agent-unresponsive-windows',
+        'agent-outdated-linux',
+        'snapshot-not-taken',
+        'extension-update-failed',
+        'rp-group-lock',
+        'no-internet-access',
+      ],
+    ],
     // Two bullets: a lock on the restore-point group, then several backups a day (18 instant RPs).
     ['UserErrorRpCollectionLimitReached', ['rp-group-lock', 'multiple-backups-per-day']],
     ['UserErrorKeyvaultPermissionsNotConfigured', ['keyvault-permissions']],
@@ -67,9 +92,19 @@ describe('catalog', () => {
   });
 
   it('the BackUpOperationFailed causes 1-4 links of the French article match the catalog', () => {
-    const anchors = frenchCauseAnchors('BackUpOperationFailed').map((anchor) => anchorToCause.get(anchor.toLowerCase()));
-    expect(anchors).toEqual(['agent-unresponsive-windows', 'agent-outdated-linux', 'snapshot-not-taken', 'extension-update-failed', 'no-internet-access']);
-    expect(FR).toMatch(/\*\*Cause 5\s*:\s*Service de sauvegarde n’est pas autorisé à supprimer les anciens points de restauration en raison d’un verrou/);
+    const anchors = frenchCauseAnchors('BackUpOperationFailed').map((anchor) =>
+      anchorToCause.get(anchor.toLowerCase()),
+    );
+    expect(anchors).toEqual([
+      'agent-unresponsive-windows',
+      'agent-outdated-linux',
+      'snapshot-not-taken',
+      'extension-update-failed',
+      'no-internet-access',
+    ]);
+    expect(FR).toMatch(
+      /\*\*Cause 5\s*:\s*Service de sauvegarde n’est pas autorisé à supprimer les anciens points de restauration en raison d’un verrou/,
+    );
   });
 
   it.each([
@@ -116,7 +151,10 @@ describe('catalog', () => {
   it('reports a broken entry by name', () => {
     const broken = {
       ...CATALOG,
-      codes: [{ ...CATALOG.codes[0]!, causes: ['no-such-cause'] }, { ...CATALOG.codes[1]!, aliases: ['UserErrorGuestAgentStatusUnavailable'] }],
+      codes: [
+        { ...CATALOG.codes[0]!, causes: ['no-such-cause'] },
+        { ...CATALOG.codes[1]!, aliases: ['UserErrorGuestAgentStatusUnavailable'] },
+      ],
     };
     expect(validateCatalog(broken)).toEqual([
       'code UserErrorGuestAgentStatusUnavailable: unknown cause no-such-cause',

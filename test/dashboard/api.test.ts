@@ -19,18 +19,29 @@ beforeAll(async () => {
     for (let i = 0; i < (day === 23 ? 41 : 24); i += 1) {
       const id = `job-${day}-${i}`;
       const record = failedJob({ resourceGroup: `rg-${i % 3}`, name: `vm-${day}-${i}` }, CODES[i % 3]!, id);
-      Object.assign(record['properties'] as object, { JobStartDateTime: `2026-11-${day} 0${i % 10}:00:00Z`, VaultName: i % 2 ? 'rsv-a' : 'rsv-b' });
-      record['resourceId'] = `/SUBSCRIPTIONS/00000000-0000-0000-0000-000000000000/RESOURCEGROUPS/RG-BACKUP/PROVIDERS/MICROSOFT.RECOVERYSERVICES/VAULTS/${i % 2 ? 'RSV-A' : 'RSV-B'}`;
+      Object.assign(record['properties'] as object, {
+        JobStartDateTime: `2026-11-${day} 0${i % 10}:00:00Z`,
+        VaultName: i % 2 ? 'rsv-a' : 'rsv-b',
+      });
+      record['resourceId'] =
+        `/SUBSCRIPTIONS/00000000-0000-0000-0000-000000000000/RESOURCEGROUPS/RG-BACKUP/PROVIDERS/MICROSOFT.RECOVERYSERVICES/VAULTS/${i % 2 ? 'RSV-A' : 'RSV-B'}`;
       records.push(record);
       seeded.push(id);
     }
-    await notifyBatch(triage([{ body: { records }, origin: { bodyIndex: 0 } }]), { store, format: 'generic', now: () => new Date(`2026-11-${day}T12:00:00Z`) });
+    await notifyBatch(triage([{ body: { records }, origin: { bodyIndex: 0 } }]), {
+      store,
+      format: 'generic',
+      now: () => new Date(`2026-11-${day}T12:00:00Z`),
+    });
   }
 });
 afterAll(stopAzurite);
 
 const get = async (path: string, query: Record<string, string>) => {
-  const response = await handleDashboard({ path, query: new URLSearchParams(query) }, { store: async () => store, lang: 'en', rpoHours: 24, now: () => new Date('2026-11-26T06:00:00Z') });
+  const response = await handleDashboard(
+    { path, query: new URLSearchParams(query) },
+    { store: async () => store, lang: 'en', rpoHours: 24, now: () => new Date('2026-11-26T06:00:00Z') },
+  );
   return { status: response.status, body: JSON.parse(response.body) as Record<string, unknown> };
 };
 
@@ -39,7 +50,10 @@ async function all(query: Record<string, string>): Promise<{ ids: string[]; page
   let token: string | undefined;
   let pages = 0;
   do {
-    const { status, body } = await get('events', { ...query, ...(token !== undefined && { continuationToken: token }) });
+    const { status, body } = await get('events', {
+      ...query,
+      ...(token !== undefined && { continuationToken: token }),
+    });
     expect(status).toBe(200);
     ids.push(...(body['items'] as Array<{ id: string }>).map((item) => item.id));
     token = body['continuationToken'] as string | undefined;
@@ -58,7 +72,13 @@ describe('GET /api/events', () => {
   });
 
   it('filters by vault, code and priority, still once each', async () => {
-    const { ids } = await all({ from: '2026-11-21', to: '2026-11-25', limit: '7', vault: 'rsv-a', code: 'BackUpOperationFailed' });
+    const { ids } = await all({
+      from: '2026-11-21',
+      to: '2026-11-25',
+      limit: '7',
+      vault: 'rsv-a',
+      code: 'BackUpOperationFailed',
+    });
     const expected = seeded.filter((id) => {
       const i = Number(id.split('-')[2]);
       return i % 2 === 1 && i % 3 === 1;
@@ -76,7 +96,10 @@ describe('GET /api/events', () => {
   it.each([
     [{ from: '2026-13-01' }, 'from and to must be days, YYYY-MM-DD'],
     [{ from: '2026-11-25', to: '2026-11-20' }, 'from must not be after to'],
-    [{ from: '2026-01-01', to: '2026-11-20' }, 'from and to must be at most 62 days apart (inclusive): ask for older days page by page'],
+    [
+      { from: '2026-01-01', to: '2026-11-20' },
+      'from and to must be at most 62 days apart (inclusive): ask for older days page by page',
+    ],
     [{ limit: '0' }, 'limit must be 1 to 200'],
     [{ priority: 'P9' }, 'priority must be P1 to P4'],
     [{ continuationToken: 'garbage' }, 'continuationToken is not one this API gave'],
@@ -91,7 +114,11 @@ describe('GET /api/summary and details', () => {
   it('summarises the range for the charts and the day for the figures', async () => {
     const { status, body } = await get('summary', { from: '2026-11-21', to: '2026-11-25', day: '2026-11-23' });
     expect(status).toBe(200);
-    const range = body['range'] as { series: Array<{ day: string; byCode: Record<string, number> }>; vaults: string[]; openByPriority: Record<string, number> };
+    const range = body['range'] as {
+      series: Array<{ day: string; byCode: Record<string, number> }>;
+      vaults: string[];
+      openByPriority: Record<string, number>;
+    };
     expect(range.series.map((d) => Object.values(d.byCode).reduce((a, b) => a + b, 0))).toEqual([24, 24, 41, 24, 24]);
     expect(range.vaults).toEqual(['rsv-a', 'rsv-b']);
     expect(Object.values(range.openByPriority).reduce((a, b) => a + b, 0)).toBe(seeded.length);
@@ -99,16 +126,25 @@ describe('GET /api/summary and details', () => {
   });
 
   it('gives one event by day and id, 404 otherwise', async () => {
-    expect((await get('events/2026-11-23/job-23-5', {})).body).toMatchObject({ id: 'job-23-5', job: { vmName: 'vm-23-5' } });
+    expect((await get('events/2026-11-23/job-23-5', {})).body).toMatchObject({
+      id: 'job-23-5',
+      job: { vmName: 'vm-23-5' },
+    });
     expect((await get('events/2026-11-23/nope', {})).status).toBe(404);
   });
 
   it('serves its own page and assets, and nothing else from disk', async () => {
-    const page = await handleDashboard({ path: 'dashboard', query: new URLSearchParams() }, { store: async () => store, lang: 'en', rpoHours: 24 });
+    const page = await handleDashboard(
+      { path: 'dashboard', query: new URLSearchParams() },
+      { store: async () => store, lang: 'en', rpoHours: 24 },
+    );
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     expect(page.body).not.toMatch(/https?:\/\/(?!www\.w3\.org)/);
-    const traversal = await handleDashboard({ path: 'dashboard/assets/..%2fpackage.json', query: new URLSearchParams() }, { store: async () => store, lang: 'en', rpoHours: 24 });
+    const traversal = await handleDashboard(
+      { path: 'dashboard/assets/..%2fpackage.json', query: new URLSearchParams() },
+      { store: async () => store, lang: 'en', rpoHours: 24 },
+    );
     expect(traversal.status).toBe(404);
   });
 });

@@ -10,7 +10,12 @@ import { triage } from '../../src/pipeline/triage.js';
 import { freshStore, stopAzurite } from '../helpers/azurite.js';
 import { failedJob } from '../helpers/lookups.js';
 
-const CODES = ['UserErrorGuestAgentStatusUnavailable', 'BackUpOperationFailed', 'UserErrorRpCollectionLimitReached', 'UserErrorUnsupportedDiskSize'];
+const CODES = [
+  'UserErrorGuestAgentStatusUnavailable',
+  'BackUpOperationFailed',
+  'UserErrorRpCollectionLimitReached',
+  'UserErrorUnsupportedDiskSize',
+];
 let browser: Browser;
 let server: LocalDashboard;
 
@@ -18,20 +23,52 @@ beforeAll(async () => {
   const store = await freshStore();
   for (let day = 19; day <= 25; day += 1) {
     const records = Array.from({ length: 4 + (day % 4) * 3 }, (_, i) => {
-      const record = failedJob({ resourceGroup: 'rg-app', name: `vm-${i % 6}` }, CODES[(i + day) % CODES.length]!, `job-${day}-${i}`);
-      Object.assign(record['properties'] as object, { JobStartDateTime: `2026-11-${day} 0${i % 10}:00:00Z`, VaultName: i % 3 ? 'rsv-prod' : 'rsv-dev' });
-      record['resourceId'] = `/SUBSCRIPTIONS/00000000-0000-0000-0000-000000000000/RESOURCEGROUPS/RG-BACKUP/PROVIDERS/MICROSOFT.RECOVERYSERVICES/VAULTS/${i % 3 ? 'RSV-PROD' : 'RSV-DEV'}`;
+      const record = failedJob(
+        { resourceGroup: 'rg-app', name: `vm-${i % 6}` },
+        CODES[(i + day) % CODES.length]!,
+        `job-${day}-${i}`,
+      );
+      Object.assign(record['properties'] as object, {
+        JobStartDateTime: `2026-11-${day} 0${i % 10}:00:00Z`,
+        VaultName: i % 3 ? 'rsv-prod' : 'rsv-dev',
+      });
+      record['resourceId'] =
+        `/SUBSCRIPTIONS/00000000-0000-0000-0000-000000000000/RESOURCEGROUPS/RG-BACKUP/PROVIDERS/MICROSOFT.RECOVERYSERVICES/VAULTS/${i % 3 ? 'RSV-PROD' : 'RSV-DEV'}`;
       return record;
     });
     const result = triage([{ body: { records }, origin: { bodyIndex: 0 } }]);
     // Lookups that failed, for the lookup failure-rate chart.
-    for (const [n, event] of result.events.entries()) event.lookups = [{ probe: 'vm-agent', status: n % 5 === 0 ? 'failed' : 'ok', durationMs: 12, ...(n % 5 === 0 && { error: '403: the identity needs Reader on resource group rg-app' }) }];
+    for (const [n, event] of result.events.entries())
+      event.lookups = [
+        {
+          probe: 'vm-agent',
+          status: n % 5 === 0 ? 'failed' : 'ok',
+          durationMs: 12,
+          ...(n % 5 === 0 && { error: '403: the identity needs Reader on resource group rg-app' }),
+        },
+      ];
     await notifyBatch(result, { store, format: 'generic', now: () => new Date(`2026-11-${day}T12:00:00Z`) });
   }
-  server = await serveLocally(createDashboard({ store: async () => store, lang: 'en', rpoHours: 24, now: () => new Date('2026-11-26T06:00:00Z') }));
+  server = await serveLocally(
+    createDashboard({
+      store: async () => store,
+      lang: 'en',
+      rpoHours: 24,
+      now: () => new Date('2026-11-26T06:00:00Z'),
+    }),
+  );
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }, 60_000);
 
@@ -46,7 +83,8 @@ describe('dashboard page in headless Chromium', () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
     const problems: string[] = [];
     page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
+      if (message.type() === 'error' || message.type() === 'warning')
+        problems.push(`${message.type()}: ${message.text()}`);
     });
     page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
     page.on('requestfailed', (request) => problems.push(`requestfailed: ${request.url()}`));
@@ -71,7 +109,9 @@ describe('dashboard page in headless Chromium', () => {
     await page.click('#filters button[type="submit"]');
     await page.waitForSelector('#events[data-state="ready"]');
     await expect.poll(() => page.locator('#events[data-state="ready"] tbody tr').count()).toBeLessThan(allRows);
-    const vaults = await page.locator('#events tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-vault')));
+    const vaults = await page
+      .locator('#events tbody tr')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-vault')));
     expect(vaults.length).toBeGreaterThan(0);
     expect(new Set(vaults)).toEqual(new Set(['rsv-dev']));
 

@@ -33,7 +33,12 @@ function contextFor(count: number, logs: Logged[]): InvocationContext {
     functionName: 'backupFailures',
     logHandler: (level, ...args) => logs.push({ level, message: args.map(String).join(' ') }),
     triggerMetadata: {
-      partitionContext: { fullyQualifiedNamespace: 'evhns-backup.servicebus.windows.net', eventHubName: 'backup-jobs', consumerGroup: '$Default', partitionId: '2' },
+      partitionContext: {
+        fullyQualifiedNamespace: 'evhns-backup.servicebus.windows.net',
+        eventHubName: 'backup-jobs',
+        consumerGroup: '$Default',
+        partitionId: '2',
+      },
       sequenceNumberArray: Array.from({ length: count }, (_, i) => 7100 + i),
       offsetArray: Array.from({ length: count }, (_, i) => String(4_294_967_296 + i * 2048)),
       enqueuedTimeUtcArray: enqueued,
@@ -46,21 +51,43 @@ describe('backupFailures (Event Hub trigger, cardinality many)', () => {
   it('accounts for every body of the batch and logs rejections with their Event Hub coordinates', async () => {
     const logs: Logged[] = [];
     // As the host delivers them: a parsed object, a JSON string, bytes, and one broken body.
-    const messages = [fixtureJson(RECONSTRUCTED), fixtureBytes(ALERT).toString('utf8'), fixtureBytes(RECONSTRUCTED), '{"records":[{"categ'];
+    const messages = [
+      fixtureJson(RECONSTRUCTED),
+      fixtureBytes(ALERT).toString('utf8'),
+      fixtureBytes(RECONSTRUCTED),
+      '{"records":[{"categ',
+    ];
     await backupFailures(messages, contextFor(messages.length, logs));
 
-    const stats = JSON.parse(logs.find((log) => log.message.startsWith('{"kind":"stats"'))!.message) as { records: number; findings: number; resolutions: number; ignored: { total: number }; rejected: { total: number } };
+    const stats = JSON.parse(logs.find((log) => log.message.startsWith('{"kind":"stats"'))!.message) as {
+      records: number;
+      findings: number;
+      resolutions: number;
+      ignored: { total: number };
+      rejected: { total: number };
+    };
     expect(stats).toMatchObject({ bodies: 4, records: 8, findings: 2, rejected: { total: 1 } });
     expect(stats.records).toBe(stats.findings + stats.resolutions + stats.ignored.total + stats.rejected.total);
 
-    const rejection = JSON.parse(logs.find((log) => log.level === 'warning')!.message) as { reason: string; origin: Record<string, unknown> };
+    const rejection = JSON.parse(logs.find((log) => log.level === 'warning')!.message) as {
+      reason: string;
+      origin: Record<string, unknown>;
+    };
     expect(rejection).toMatchObject({
       reason: 'invalid_json',
-      origin: { bodyIndex: 3, partitionId: '2', sequenceNumber: 7103, offset: '4294973440', enqueuedAt: '2026-11-25T02:41:03.000Z' },
+      origin: {
+        bodyIndex: 3,
+        partitionId: '2',
+        sequenceNumber: 7103,
+        offset: '4294973440',
+        enqueuedAt: '2026-11-25T02:41:03.000Z',
+      },
     });
     const findings = logs.filter((log) => log.level === 'information' && /^P\d /.test(log.message));
     expect(findings).toHaveLength(2);
-    expect(findings[0]!.message).toMatch(/^P2 Backup of vm-app-01 failed in vault rsv-prod-01 \(resource group rg-app\)/);
+    expect(findings[0]!.message).toMatch(
+      /^P2 Backup of vm-app-01 failed in vault rsv-prod-01 \(resource group rg-app\)/,
+    );
     expect(findings[1]!.message).toMatch(/^P3 Backup of Clara_migtotest_20260313 \(SQLDataBase\) on vm-sql-prod-02/);
   });
 
@@ -71,7 +98,9 @@ describe('backupFailures (Event Hub trigger, cardinality many)', () => {
   });
 
   it('runs the lookups when they are configured: the logged first action names what was found', async () => {
-    const azure = await replay(new AzureState().vm({ subscriptionId: SUB, resourceGroup: 'rg-app', name: 'vm-app-01', agent: 'not-ready' }));
+    const azure = await replay(
+      new AzureState().vm({ subscriptionId: SUB, resourceGroup: 'rg-app', name: 'vm-app-01', agent: 'not-ready' }),
+    );
     try {
       const handler = createBackupFailures({ settings: loadSettings({}), lookups: async () => azure.options });
       const logs: Logged[] = [];
@@ -93,14 +122,22 @@ describe('backupFailures (Event Hub trigger, cardinality many)', () => {
     try {
       const { connectionString } = await azurite();
       const settings = loadSettings({ WEBHOOK_URL: receiver.url, TABLE_PREFIX: `fn${Date.now() % 100000}` });
-      const handler = createBackupFailures({ settings, notifications: async () => (await openNotifications(settings.notify, { connectionString })).options });
+      const handler = createBackupFailures({
+        settings,
+        notifications: async () => (await openNotifications(settings.notify, { connectionString })).options,
+      });
       const messages = [fixtureJson(RECONSTRUCTED), fixtureBytes(ALERT).toString('utf8')];
       const logs: Logged[] = [];
       await handler(messages, contextFor(2, logs));
       await handler(messages, contextFor(2, logs));
       expect(receiver.accepted()).toHaveLength(2);
-      const stats = logs.filter((log) => log.message.startsWith('{"kind":"stats"')).map((log) => JSON.parse(log.message) as { notifications: { delivered: number; duplicates: number } });
-      expect(stats.map((s) => [s.notifications.delivered, s.notifications.duplicates])).toEqual([[2, 0], [0, 2]]);
+      const stats = logs
+        .filter((log) => log.message.startsWith('{"kind":"stats"'))
+        .map((log) => JSON.parse(log.message) as { notifications: { delivered: number; duplicates: number } });
+      expect(stats.map((s) => [s.notifications.delivered, s.notifications.duplicates])).toEqual([
+        [2, 0],
+        [0, 2],
+      ]);
     } finally {
       await receiver.close();
       await stopAzurite();

@@ -21,25 +21,43 @@ afterAll(async () => {
 });
 
 const NOW = new Date('2026-11-26T06:00:00Z');
-const TIMER: Timer = { isPastDue: false, schedule: { adjustForDST: false }, scheduleStatus: { last: '2026-11-25T06:00:00Z', next: '2026-11-27T06:00:00Z', lastUpdated: '2026-11-25T06:00:00Z' } };
+const TIMER: Timer = {
+  isPastDue: false,
+  schedule: { adjustForDST: false },
+  scheduleStatus: { last: '2026-11-25T06:00:00Z', next: '2026-11-27T06:00:00Z', lastUpdated: '2026-11-25T06:00:00Z' },
+};
 
 function context(logs: Array<{ level: string; message: string }>): InvocationContext {
-  return new InvocationContext({ invocationId: 'digest-1', functionName: 'dailyDigest', logHandler: (level, ...args) => logs.push({ level, message: args.map(String).join(' ') }) });
+  return new InvocationContext({
+    invocationId: 'digest-1',
+    functionName: 'dailyDigest',
+    logHandler: (level, ...args) => logs.push({ level, message: args.map(String).join(' ') }),
+  });
 }
 
 describe('dailyDigest (timer)', () => {
   it('mails the previous UTC day and deletes what is older than the retention', async () => {
     const store = await freshStore();
     await seed(store);
-    const old = { records: [failedJob({ resourceGroup: 'rg', name: 'vm-gone' }, 'UserErrorGuestAgentStatusUnavailable', 'old-1')] };
+    const old = {
+      records: [failedJob({ resourceGroup: 'rg', name: 'vm-gone' }, 'UserErrorGuestAgentStatusUnavailable', 'old-1')],
+    };
     Object.assign(old.records[0]!['properties'] as object, { JobStartDateTime: '2026-07-01 01:00:00Z' });
-    await notifyBatch(triage([{ body: old, origin: { bodyIndex: 0 } }], { now: () => new Date('2026-07-01T02:00:00Z') }), { store, format: 'generic', now: () => new Date('2026-07-01T02:00:00Z') });
+    await notifyBatch(
+      triage([{ body: old, origin: { bodyIndex: 0 } }], { now: () => new Date('2026-07-01T02:00:00Z') }),
+      { store, format: 'generic', now: () => new Date('2026-07-01T02:00:00Z') },
+    );
     const oldEvent = (await store.listEventsOfDay('2026-07-01'))[0]!;
 
     const smtp = await startSmtp();
     const logs: Array<{ level: string; message: string }> = [];
     try {
-      const settings = loadSettings({ DIGEST_TO: 'sre@contoso.example', SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), RETENTION_DAYS: '90' });
+      const settings = loadSettings({
+        DIGEST_TO: 'sre@contoso.example',
+        SMTP_HOST: '127.0.0.1',
+        SMTP_PORT: String(smtp.port),
+        RETENTION_DAYS: '90',
+      });
       await createDailyDigest({ settings, store: async () => store, now: () => NOW })(TIMER, context(logs));
     } finally {
       await smtp.close();
@@ -64,20 +82,36 @@ describe('dailyDigest (timer)', () => {
     const logs: Array<{ level: string; message: string }> = [];
     try {
       const base = { DIGEST_TO: 'sre@contoso.example', SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port) };
-      await createDailyDigest({ settings: loadSettings(base), store: async () => store, now: () => NOW })(TIMER, context(logs));
-      await createDailyDigest({ settings: loadSettings({ ...base, DIGEST_ALL_CLEAR: 'false' }), store: async () => store, now: () => NOW })(TIMER, context(logs));
+      await createDailyDigest({ settings: loadSettings(base), store: async () => store, now: () => NOW })(
+        TIMER,
+        context(logs),
+      );
+      await createDailyDigest({
+        settings: loadSettings({ ...base, DIGEST_ALL_CLEAR: 'false' }),
+        store: async () => store,
+        now: () => NOW,
+      })(TIMER, context(logs));
     } finally {
       await smtp.close();
     }
     expect(smtp.received).toHaveLength(1);
     expect((await simpleParser(smtp.received[0]!)).subject).toBe('Azure Backup: all clear on 2026-11-25');
-    expect(logs.at(-1)).toEqual({ level: 'information', message: 'Nothing to report for 2026-11-25; DIGEST_ALL_CLEAR=false.' });
+    expect(logs.at(-1)).toEqual({
+      level: 'information',
+      message: 'Nothing to report for 2026-11-25; DIGEST_ALL_CLEAR=false.',
+    });
   });
 
   it('warns, and sends nothing, when no SMTP server or recipient is configured', async () => {
     const store = await freshStore();
     const logs: Array<{ level: string; message: string }> = [];
-    await createDailyDigest({ settings: loadSettings({}), store: async () => store, now: () => NOW })(TIMER, context(logs));
-    expect(logs[0]).toEqual({ level: 'warning', message: 'SMTP_HOST or DIGEST_TO is not set: the digest is not sent.' });
+    await createDailyDigest({ settings: loadSettings({}), store: async () => store, now: () => NOW })(
+      TIMER,
+      context(logs),
+    );
+    expect(logs[0]).toEqual({
+      level: 'warning',
+      message: 'SMTP_HOST or DIGEST_TO is not set: the digest is not sent.',
+    });
   });
 });

@@ -24,16 +24,42 @@ describe('redeliver (timer)', () => {
     const receiver = await startLocalReceiver({ plan: () => ({ status: 503 }) });
     try {
       const { connectionString } = await azurite();
-      const settings = loadSettings({ WEBHOOK_URL: receiver.url, DELIVERY_RETRIES: '0', TABLE_PREFIX: `rd${Date.now() % 100000}` });
+      const settings = loadSettings({
+        WEBHOOK_URL: receiver.url,
+        DELIVERY_RETRIES: '0',
+        TABLE_PREFIX: `rd${Date.now() % 100000}`,
+      });
       const runtime = await openNotifications(settings.notify, { connectionString });
       const past = new Date(Date.now() - 10 * 60_000);
-      const result = triage([{ body: { records: [failedJob({ resourceGroup: 'rg', name: 'vm-1' }, 'UserErrorGuestAgentStatusUnavailable')] }, origin: { bodyIndex: 0 } }], { now: () => past });
+      const result = triage(
+        [
+          {
+            body: {
+              records: [failedJob({ resourceGroup: 'rg', name: 'vm-1' }, 'UserErrorGuestAgentStatusUnavailable')],
+            },
+            origin: { bodyIndex: 0 },
+          },
+        ],
+        { now: () => past },
+      );
       expect(await notifyBatch(result, { ...runtime.options, now: () => past })).toMatchObject({ pending: 1 });
       receiver.setFault(() => undefined);
       const logs: string[] = [];
-      const context = new InvocationContext({ invocationId: 'timer-1', functionName: 'redeliver', logHandler: (_level, ...args) => logs.push(args.map(String).join(' ')) });
+      const context = new InvocationContext({
+        invocationId: 'timer-1',
+        functionName: 'redeliver',
+        logHandler: (_level, ...args) => logs.push(args.map(String).join(' ')),
+      });
       const now = new Date().toISOString();
-      await redeliver({ isPastDue: false, schedule: { adjustForDST: false }, scheduleStatus: { last: now, next: now, lastUpdated: now } }, context, async () => runtime);
+      await redeliver(
+        {
+          isPastDue: false,
+          schedule: { adjustForDST: false },
+          scheduleStatus: { last: now, next: now, lastUpdated: now },
+        },
+        context,
+        async () => runtime,
+      );
       expect(JSON.parse(logs.at(-1)!)).toMatchObject({ kind: 'redelivery', delivered: 1, dead: 0 });
       expect(receiver.accepted()).toHaveLength(1);
     } finally {

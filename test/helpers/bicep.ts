@@ -13,7 +13,12 @@ export interface BicepFile {
 }
 
 export function bicepFiles(): BicepFile[] {
-  const files = ['main.bicep', ...readdirSync(`${INFRA}app`).filter((name) => name.endsWith('.bicep')).map((name) => `app/${name}`)];
+  const files = [
+    'main.bicep',
+    ...readdirSync(`${INFRA}app`)
+      .filter((name) => name.endsWith('.bicep'))
+      .map((name) => `app/${name}`),
+  ];
   return files.map((path) => ({ path, text: readFileSync(`${INFRA}${path}`, 'utf8') }));
 }
 
@@ -33,7 +38,11 @@ export function code(text: string): string {
 }
 
 export function resources(text: string): Array<{ symbol: string; type: string; existing: boolean }> {
-  return [...code(text).matchAll(/^resource\s+(\w+)\s+'([^']+)'\s*(existing)?/gm)].map((m) => ({ symbol: m[1]!, type: m[2]!, existing: m[3] !== undefined }));
+  return [...code(text).matchAll(/^resource\s+(\w+)\s+'([^']+)'\s*(existing)?/gm)].map((m) => ({
+    symbol: m[1]!,
+    type: m[2]!,
+    existing: m[3] !== undefined,
+  }));
 }
 
 export function params(text: string): Array<{ name: string; type: string; hasDefault: boolean; secure: boolean }> {
@@ -43,14 +52,18 @@ export function params(text: string): Array<{ name: string; type: string; hasDef
     const m = /^param\s+(\w+)\s+(\w+)(\s*=)?/.exec(line);
     if (m === null) return;
     let secure = false;
-    for (let j = index - 1; j >= 0 && lines[j]!.startsWith('@'); j -= 1) if (lines[j]!.startsWith('@secure()')) secure = true;
+    for (let j = index - 1; j >= 0 && lines[j]!.startsWith('@'); j -= 1)
+      if (lines[j]!.startsWith('@secure()')) secure = true;
     out.push({ name: m[1]!, type: m[2]!, hasDefault: m[3] !== undefined, secure });
   });
   return out;
 }
 
 export function outputs(text: string): Array<{ name: string; expression: string }> {
-  return [...code(text).matchAll(/^output\s+(\w+)\s+\w+\s*=\s*(.+)$/gm)].map((m) => ({ name: m[1]!, expression: m[2]! }));
+  return [...code(text).matchAll(/^output\s+(\w+)\s+\w+\s*=\s*(.+)$/gm)].map((m) => ({
+    name: m[1]!,
+    expression: m[2]!,
+  }));
 }
 
 /** The `{ … }` starting at `open` (an index of '{'), strings and nesting respected. */
@@ -101,7 +114,11 @@ export function modules(text: string): Array<{ symbol: string; path: string; par
     const paramsAt = body.indexOf('params:', start);
     const nextModule = body.indexOf('\nmodule ', start + 1);
     const hasParams = paramsAt !== -1 && (nextModule === -1 || paramsAt < nextModule);
-    return { symbol: m[1]!, path: m[2]!, params: hasParams ? topLevelKeys(block(body, body.indexOf('{', paramsAt))) : [] };
+    return {
+      symbol: m[1]!,
+      path: m[2]!,
+      params: hasParams ? topLevelKeys(block(body, body.indexOf('{', paramsAt))) : [],
+    };
   });
 }
 
@@ -134,5 +151,7 @@ export function appSettingKeys(text: string): { all: string[]; unconditional: st
 /** `KEY: 'literal'` pairs in the app-settings region. */
 export function literalSettings(text: string): Record<string, string> {
   const region = code(text.slice(text.indexOf('// app-settings:start'), text.indexOf('// app-settings:end')));
-  return Object.fromEntries([...region.matchAll(/([A-Za-z_]\w*):\s*'([^'$]*)'\s*(?:$|[,}])/gm)].map((m) => [m[1]!, m[2]!]));
+  return Object.fromEntries(
+    [...region.matchAll(/([A-Za-z_]\w*):\s*'([^'$]*)'\s*(?:$|[,}])/gm)].map((m) => [m[1]!, m[2]!]),
+  );
 }

@@ -10,7 +10,10 @@ export interface CliRun {
 }
 
 /** Real streams for a command run in-process, and what was written to them. */
-export function captureIo(stdin = '', cwd = process.cwd()): { io: CliIo; output: () => { stdout: string; stderr: string } } {
+export function captureIo(
+  stdin = '',
+  cwd = process.cwd(),
+): { io: CliIo; output: () => { stdout: string; stderr: string } } {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   const out: Buffer[] = [];
@@ -30,4 +33,8 @@ export async function cli(args: string[], stdin = '', cwd = process.cwd()): Prom
   return { status, ...output() };
 }
 
-export const lines = (text: string) => text.split('\n').filter((line) => line.length > 0).map((line) => JSON.parse(line) as Record<string, unknown>);
+export const lines = (text: string) =>
+  text
+    .split('\n')
+    .filter((line) => line.length > 0)
+    .map((line) => JSON.parse(line) as Record<string, unknown>);

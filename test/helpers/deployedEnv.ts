@@ -11,7 +11,8 @@ export const DEPLOYED_ENV: Readonly<Record<string, string>> = {
   EventHubConnection__clientId: '7e3c1f0a-2b4d-4c6e-8f10-1a2b3c4d5e6f',
   EVENTHUB_NAME: 'backup-jobs',
   EVENTHUB_CONSUMER_GROUP: 'backup-triage',
-  APPLICATIONINSIGHTS_CONNECTION_STRING: 'InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/',
+  APPLICATIONINSIGHTS_CONNECTION_STRING:
+    'InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/',
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=7e3c1f0a-2b4d-4c6e-8f10-1a2b3c4d5e6f;Authorization=AAD',
   AZURE_CLIENT_ID: '7e3c1f0a-2b4d-4c6e-8f10-1a2b3c4d5e6f',
   TRIAGE_LANG: 'en',
@@ -20,7 +21,8 @@ export const DEPLOYED_ENV: Readonly<Record<string, string>> = {
   NOTIFY_MIN_PRIORITY: 'P3',
   DIGEST_SCHEDULE: '0 0 6 * * *',
   RETENTION_DAYS: '90',
-  WEBHOOK_URL: 'https://prod-12.westeurope.logic.azure.com:443/workflows/0a1b2c/triggers/manual/paths/invoke?api-version=2016-06-01&sig=abc',
+  WEBHOOK_URL:
+    'https://prod-12.westeurope.logic.azure.com:443/workflows/0a1b2c/triggers/manual/paths/invoke?api-version=2016-06-01&sig=abc',
   DIGEST_TO: 'backup-team@contoso.com',
   DIGEST_FROM: 'DoNotReply@contoso.com',
   SMTP_HOST: 'smtp.azurecomm.net',

@@ -39,7 +39,9 @@ export interface FakeEventHubsBroker {
  * claims-based authorization on `$cbs`, a sender link per hub with a message size limit, batched
  * messages accepted and unpacked. The real `EventHubProducerClient` talks to it unchanged.
  */
-export async function startFakeEventHubsBroker(options: { maxMessageSize?: number } = {}): Promise<FakeEventHubsBroker> {
+export async function startFakeEventHubsBroker(
+  options: { maxMessageSize?: number } = {},
+): Promise<FakeEventHubsBroker> {
   const pems = await loopbackCertificate(1);
   const container = rhea.create_container({ id: 'fake-eventhubs' });
   container.sasl_server_mechanisms.enable_anonymous();
@@ -62,11 +64,16 @@ export async function startFakeEventHubsBroker(options: { maxMessageSize?: numbe
       const refused = refusals > 0;
       if (refused) refusals -= 1;
       const replyTo = message.reply_to;
-      const reply = context.connection.find_sender((sender: unknown) => (sender as Link).name === replyTo) as unknown as Link | undefined;
+      const reply = context.connection.find_sender(
+        (sender: unknown) => (sender as Link).name === replyTo,
+      ) as unknown as Link | undefined;
       reply?.send({
         correlation_id: message.message_id,
         application_properties: refused
-          ? { 'status-code': 401, 'status-description': "Unauthorized access. 'Send' claim(s) are required to perform this operation." }
+          ? {
+              'status-code': 401,
+              'status-description': "Unauthorized access. 'Send' claim(s) are required to perform this operation.",
+            }
           : { 'status-code': 202, 'status-description': 'Accepted' },
       });
       context.delivery?.accept();
@@ -77,7 +84,10 @@ export async function startFakeEventHubsBroker(options: { maxMessageSize?: numbe
   });
 
   const https: Server = createServer({ key: pems.key, cert: pems.cert });
-  const wss = new WebSocketServer({ server: https, handleProtocols: (protocols) => (protocols.has('AMQPWSB10') ? 'AMQPWSB10' : false) });
+  const wss = new WebSocketServer({
+    server: https,
+    handleProtocols: (protocols) => (protocols.has('AMQPWSB10') ? 'AMQPWSB10' : false),
+  });
   const sockets = new Set<WebSocket>();
   wss.on('connection', (socket) => {
     sockets.add(socket);
@@ -122,7 +132,11 @@ interface Decoded {
 
 function one(message: Decoded): Omit<ReceivedEvent, 'hub'> {
   const body = message.body;
-  const bytes = isSection(body) ? Buffer.from(body.content as Uint8Array) : Buffer.isBuffer(body) ? body : Buffer.from(JSON.stringify(body) ?? '');
+  const bytes = isSection(body)
+    ? Buffer.from(body.content as Uint8Array)
+    : Buffer.isBuffer(body)
+      ? body
+      : Buffer.from(JSON.stringify(body) ?? '');
   return {
     body: bytes,
     contentType: message.content_type === undefined ? undefined : String(message.content_type),

@@ -1,4 +1,10 @@
-import { MessagingError, type CreateBatchOptions, type EventData, type EventDataBatch, type OperationOptions } from '@azure/event-hubs';
+import {
+  MessagingError,
+  type CreateBatchOptions,
+  type EventData,
+  type EventDataBatch,
+  type OperationOptions,
+} from '@azure/event-hubs';
 
 import type { EventsProducer } from '../../src/adapters/eventHubPublisher.js';
 
@@ -9,8 +15,12 @@ const ENVELOPE_BYTES = 64;
 
 function sizeOf(event: Message): number {
   const body = 'body' in event ? event.body : undefined;
-  const bytes = Buffer.isBuffer(body) || body instanceof Uint8Array ? body.byteLength : Buffer.byteLength(JSON.stringify(body) ?? '');
-  const properties = 'properties' in event && event.properties !== undefined ? Buffer.byteLength(JSON.stringify(event.properties)) : 0;
+  const bytes =
+    Buffer.isBuffer(body) || body instanceof Uint8Array
+      ? body.byteLength
+      : Buffer.byteLength(JSON.stringify(body) ?? '');
+  const properties =
+    'properties' in event && event.properties !== undefined ? Buffer.byteLength(JSON.stringify(event.properties)) : 0;
   return ENVELOPE_BYTES + bytes + properties;
 }
 
@@ -18,7 +28,11 @@ function sizeOf(event: Message): number {
 class FakeBatch implements EventDataBatch {
   readonly events: Array<Message> = [];
   sizeInBytes = 0;
-  constructor(readonly maxSizeInBytes: number, readonly partitionKey?: string, readonly partitionId?: string) {}
+  constructor(
+    readonly maxSizeInBytes: number,
+    readonly partitionKey?: string,
+    readonly partitionId?: string,
+  ) {}
   get count(): number {
     return this.events.length;
   }
@@ -43,7 +57,11 @@ export class FakeProducer implements EventsProducer {
 
   async createBatch(options: CreateBatchOptions = {}): Promise<EventDataBatch> {
     if (options.abortSignal?.aborted) throw new Error('The operation was aborted.');
-    return new FakeBatch(Math.min(options.maxSizeInBytes ?? this.maxSizeInBytes, this.maxSizeInBytes), options.partitionKey, options.partitionId);
+    return new FakeBatch(
+      Math.min(options.maxSizeInBytes ?? this.maxSizeInBytes, this.maxSizeInBytes),
+      options.partitionKey,
+      options.partitionId,
+    );
   }
 
   async sendBatch(batch: EventDataBatch | EventData[] | Message[], _options?: OperationOptions): Promise<void> {

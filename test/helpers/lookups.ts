@@ -34,7 +34,8 @@ export function failedJob(vm: Vm, code: string, jobId = `${vm.name}-${code}`): R
     DatasourceResourceId: `/subscriptions/${sub}/resourceGroups/${vm.resourceGroup}/providers/Microsoft.Compute/virtualMachines/${vm.name}`,
     SubscriptionId: sub,
   });
-  record['resourceId'] = `/SUBSCRIPTIONS/${sub.toUpperCase()}/RESOURCEGROUPS/RG-BACKUP/PROVIDERS/MICROSOFT.RECOVERYSERVICES/VAULTS/RSV-PROD-01`;
+  record['resourceId'] =
+    `/SUBSCRIPTIONS/${sub.toUpperCase()}/RESOURCEGROUPS/RG-BACKUP/PROVIDERS/MICROSOFT.RECOVERYSERVICES/VAULTS/RSV-PROD-01`;
   return record;
 }
 
@@ -47,8 +48,13 @@ export interface Replay {
 }
 
 /** The real SDK clients against a local replay of `state`, with the lookup runtime of a process. */
-export async function replay(state: AzureState, overrides: Partial<LookupOptions> & { latencyMs?: number; workspace?: boolean } = {}): Promise<Replay> {
-  const server = await startReplayServer(state.toFixture(), { ...(overrides.latencyMs !== undefined && { latencyMs: overrides.latencyMs }) });
+export async function replay(
+  state: AzureState,
+  overrides: Partial<LookupOptions> & { latencyMs?: number; workspace?: boolean } = {},
+): Promise<Replay> {
+  const server = await startReplayServer(state.toFixture(), {
+    ...(overrides.latencyMs !== undefined && { latencyMs: overrides.latencyMs }),
+  });
   const reader = new AzureStateReader({
     credential: new StaticTokenCredential(),
     armEndpoint: server.url,
@@ -58,7 +64,15 @@ export async function replay(state: AzureState, overrides: Partial<LookupOptions
   });
   const runtime = createLookupRuntime(
     reader,
-    { enabled: true, concurrency: 16, deadlineMs: 20_000, cacheTtlMs: 300_000, armBurst: 250, armReadsPerSecond: 25, ...(overrides.workspace !== false && { workspaceId: WORKSPACE }) },
+    {
+      enabled: true,
+      concurrency: 16,
+      deadlineMs: 20_000,
+      cacheTtlMs: 300_000,
+      armBurst: 250,
+      armReadsPerSecond: 25,
+      ...(overrides.workspace !== false && { workspaceId: WORKSPACE }),
+    },
     () => NOW,
   );
   const options: LookupOptions = { ...runtime, ...overrides };
@@ -76,6 +90,7 @@ export async function replay(state: AzureState, overrides: Partial<LookupOptions
 
 export function cause(event: EnrichedEvent | undefined, id: string) {
   const found = event?.causes.find((candidate) => candidate.id === id);
-  if (found === undefined) throw new Error(`cause ${id} not in the event (${event?.causes.map((c) => c.id).join(', ')})`);
+  if (found === undefined)
+    throw new Error(`cause ${id} not in the event (${event?.causes.map((c) => c.id).join(', ')})`);
   return found;
 }

@@ -8,7 +8,8 @@ const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 addFormats(ajv);
 
-const load = (name: string) => JSON.parse(readFileSync(new URL(`../../schema/${name}`, import.meta.url), 'utf8')) as object;
+const load = (name: string) =>
+  JSON.parse(readFileSync(new URL(`../../schema/${name}`, import.meta.url), 'utf8')) as object;
 const enriched = ajv.compile(load('enriched-event.v1.json'));
 const rejected = ajv.compile(load('rejected-record.v1.json'));
 const notification = ajv.compile(load('notification.v1.json'));

@@ -3,7 +3,17 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 import { SETTINGS } from '../../src/config/settings.js';
-import { appSettingKeys, bicepFiles, code, INFRA, literalSettings, modules, outputs, params, resources } from '../helpers/bicep.js';
+import {
+  appSettingKeys,
+  bicepFiles,
+  code,
+  INFRA,
+  literalSettings,
+  modules,
+  outputs,
+  params,
+  resources,
+} from '../helpers/bicep.js';
 
 const files = bicepFiles();
 const byPath = new Map(files.map((file) => [file.path, file.text]));
@@ -34,11 +44,14 @@ describe('the configuration contract between the Bicep and the code', () => {
   });
 
   it('always sets every setting the app requires at start-up', () => {
-    const required = [...SETTINGS.filter((spec) => spec.required).map((spec) => spec.name), 'AzureWebJobsStorage__accountName'];
+    const required = [
+      ...SETTINGS.filter((spec) => spec.required).map((spec) => spec.name),
+      'AzureWebJobsStorage__accountName',
+    ];
     expect(required.filter((name) => !unconditional.includes(name))).toEqual([]);
   });
 
-  it('sets a setting\'s partners whenever it sets the setting', () => {
+  it("sets a setting's partners whenever it sets the setting", () => {
     for (const spec of SETTINGS.filter((s) => all.includes(s.name) && s.requires !== undefined)) {
       for (const partner of spec.requires!) {
         if (partner === 'SMTP_PASSWORD') continue; // optional in the Bicep: the start-up check then says SMTP_PASSWORD is missing
@@ -60,18 +73,25 @@ describe('the configuration contract between the Bicep and the code', () => {
       const m = new RegExp(`@allowed\\(\\[([^\\]]*)\\]\\)\\s*\\n(?:@[^\\n]*\\n)*param ${param} `).exec(mainBicep);
       return [...(m?.[1] ?? '').matchAll(/'([^']*)'/g)].map((x) => x[1]!);
     };
-    const checks: Array<[string, string]> = [['webhookFormat', 'WEBHOOK_FORMAT'], ['triageLang', 'TRIAGE_LANG'], ['notifyMinPriority', 'NOTIFY_MIN_PRIORITY']];
+    const checks: Array<[string, string]> = [
+      ['webhookFormat', 'WEBHOOK_FORMAT'],
+      ['triageLang', 'TRIAGE_LANG'],
+      ['notifyMinPriority', 'NOTIFY_MIN_PRIORITY'],
+    ];
     for (const [param, setting] of checks) {
       const values = allowed(param);
       expect(values.length, param).toBeGreaterThan(1);
-      for (const value of values) expect(SETTINGS.find((spec) => spec.name === setting)!.check!(value), `${param}=${value}`).toBeUndefined();
+      for (const value of values)
+        expect(SETTINGS.find((spec) => spec.name === setting)!.check!(value), `${param}=${value}`).toBeUndefined();
     }
     const schedule = /param digestSchedule string = '([^']+)'/.exec(mainBicep)![1]!;
     expect(SETTINGS.find((spec) => spec.name === 'DIGEST_SCHEDULE')!.check!(schedule)).toBeUndefined();
   });
 
   it('keeps secrets in Key Vault: secret settings are Key Vault references, never values', () => {
-    const region = code(functionBicep.slice(functionBicep.indexOf('// app-settings:start'), functionBicep.indexOf('// app-settings:end')));
+    const region = code(
+      functionBicep.slice(functionBicep.indexOf('// app-settings:start'), functionBicep.indexOf('// app-settings:end')),
+    );
     for (const spec of SETTINGS.filter((s) => s.secret && all.includes(s.name))) {
       expect(region, spec.name).toMatch(new RegExp(`${spec.name}: keyVaultReference\\(`));
     }
@@ -91,15 +111,21 @@ describe('the Bicep, checked as a linter would', () => {
   it.each(files.map((file) => file.path))('%s: every resource has an api-version', (path) => {
     const list = resources(byPath.get(path)!);
     expect(list.length).toBeGreaterThan(0);
-    for (const resource of list) expect(resource.type, resource.symbol).toMatch(/^[A-Za-z.]+\/[\w/]+@\d{4}-\d{2}-\d{2}(-preview)?$/);
+    for (const resource of list)
+      expect(resource.type, resource.symbol).toMatch(/^[A-Za-z.]+\/[\w/]+@\d{4}-\d{2}-\d{2}(-preview)?$/);
   });
 
   it.each(files.map((file) => file.path))('%s: no keys, no connection strings, no secrets in outputs', (path) => {
     const text = code(byPath.get(path)!);
-    expect(text).not.toMatch(/listKeys\(|listConnectionStrings\(|listAuthorizationRules|AccountKey=|SharedAccessKey=|primaryKey|secondaryKey/);
-    const secure = params(byPath.get(path)!).filter((p) => p.secure).map((p) => p.name);
+    expect(text).not.toMatch(
+      /listKeys\(|listConnectionStrings\(|listAuthorizationRules|AccountKey=|SharedAccessKey=|primaryKey|secondaryKey/,
+    );
+    const secure = params(byPath.get(path)!)
+      .filter((p) => p.secure)
+      .map((p) => p.name);
     for (const output of outputs(byPath.get(path)!)) {
-      for (const name of secure) expect(output.expression, `${output.name} reveals ${name}`).not.toMatch(new RegExp(`\\b${name}\\b`));
+      for (const name of secure)
+        expect(output.expression, `${output.name} reveals ${name}`).not.toMatch(new RegExp(`\\b${name}\\b`));
       expect(output.name, output.name).not.toMatch(/secret|password|key$/i);
     }
   });
@@ -121,7 +147,11 @@ describe('the Bicep, checked as a linter would', () => {
   it('assigns only named built-in roles, each with a comment saying why', () => {
     const used = new Set<string>();
     for (const { path, text } of files) {
-      const assignments = [...code(text).matchAll(/roleDefinitionId: subscriptionResourceId\('Microsoft\.Authorization\/roleDefinitions', (\w+)\)/g)].map((m) => m[1]!);
+      const assignments = [
+        ...code(text).matchAll(
+          /roleDefinitionId: subscriptionResourceId\('Microsoft\.Authorization\/roleDefinitions', (\w+)\)/g,
+        ),
+      ].map((m) => m[1]!);
       for (const variable of assignments) {
         const declared = new RegExp(`// ([^:\\n]+):[^\\n]*\\nvar ${variable} = '([0-9a-f-]{36})'`).exec(text);
         expect(declared, `${path}: ${variable}`).not.toBeNull();
@@ -129,7 +159,9 @@ describe('the Bicep, checked as a linter would', () => {
         expect(ROLES[id!], `${path}: ${id}`).toBe(comment);
         used.add(ROLES[id!]!);
       }
-      expect(code(text).match(/Microsoft\.Authorization\/roleAssignments@/g)?.length ?? 0, path).toBe(assignments.length);
+      expect(code(text).match(/Microsoft\.Authorization\/roleAssignments@/g)?.length ?? 0, path).toBe(
+        assignments.length,
+      );
     }
     expect([...used].sort()).toEqual(Object.values(ROLES).sort());
   });
@@ -139,8 +171,14 @@ describe('the Bicep, checked as a linter would', () => {
       const target = `${INFRA}${path.includes('/') ? 'app/' : ''}${module.path}`;
       expect(existsSync(target), module.path).toBe(true);
       const declared = params(readFileSync(target, 'utf8'));
-      expect(module.params.filter((name) => !declared.some((p) => p.name === name)), `${module.symbol}: unknown parameters`).toEqual([]);
-      expect(declared.filter((p) => !p.hasDefault && !module.params.includes(p.name)).map((p) => p.name), `${module.symbol}: missing parameters`).toEqual([]);
+      expect(
+        module.params.filter((name) => !declared.some((p) => p.name === name)),
+        `${module.symbol}: unknown parameters`,
+      ).toEqual([]);
+      expect(
+        declared.filter((p) => !p.hasDefault && !module.params.includes(p.name)).map((p) => p.name),
+        `${module.symbol}: missing parameters`,
+      ).toEqual([]);
     }
   });
 
@@ -149,7 +187,9 @@ describe('the Bicep, checked as a linter would', () => {
     expect(diagnostics).toMatch(/category: 'AddonAzureBackupJobs', enabled: true/);
     expect(diagnostics).toMatch(/category: 'CoreAzureBackup', enabled: true/);
     expect(diagnostics).not.toMatch(/AzureBackupReport/);
-    expect(code(mainBicep)).toMatch(/module vaultDiagnostics 'app\/vault-diagnostics\.bicep' = \[\s*for vault in \(diagnosticsNeedSharedAccess \? vaults : \[\]\):/);
+    expect(code(mainBicep)).toMatch(
+      /module vaultDiagnostics 'app\/vault-diagnostics\.bicep' = \[\s*for vault in \(diagnosticsNeedSharedAccess \? vaults : \[\]\):/,
+    );
   });
 
   it('runs Node 22 on Flex Consumption with the user-assigned identity', () => {
@@ -162,9 +202,16 @@ describe('the Bicep, checked as a linter would', () => {
   });
 
   it('takes from azd only parameters main.bicep declares', () => {
-    const parameters = JSON.parse(readFileSync(`${INFRA}main.parameters.json`, 'utf8')) as { parameters: Record<string, unknown> };
+    const parameters = JSON.parse(readFileSync(`${INFRA}main.parameters.json`, 'utf8')) as {
+      parameters: Record<string, unknown>;
+    };
     const declared = params(mainBicep);
     expect(Object.keys(parameters.parameters).filter((name) => !declared.some((p) => p.name === name))).toEqual([]);
-    expect(declared.filter((p) => !p.hasDefault).map((p) => p.name).filter((name) => !(name in parameters.parameters))).toEqual([]);
+    expect(
+      declared
+        .filter((p) => !p.hasDefault)
+        .map((p) => p.name)
+        .filter((name) => !(name in parameters.parameters)),
+    ).toEqual([]);
   });
 });

@@ -13,9 +13,26 @@ describe('daily digest', () => {
   it('is received by an SMTP server as multipart HTML and text, with the day counted right and names escaped', async () => {
     const store = await freshStore();
     await seed(store);
-    const { summary, rendered } = await buildDigest(store, { day: '2026-11-25', lang: 'en', rpoHours: 24, now: new Date('2026-11-26T06:00:00Z') });
-    expect(summary.totals).toEqual({ failedJobs: 6, findings: 4, items: 4, vaults: 1, newFindings: 3, recurringFindings: 1, resolved: 1, openNow: 3 });
-    expect(summary.byCode.find((c) => c.code === 'UserErrorGuestAgentStatusUnavailable')).toMatchObject({ jobs: 3, findings: 1 });
+    const { summary, rendered } = await buildDigest(store, {
+      day: '2026-11-25',
+      lang: 'en',
+      rpoHours: 24,
+      now: new Date('2026-11-26T06:00:00Z'),
+    });
+    expect(summary.totals).toEqual({
+      failedJobs: 6,
+      findings: 4,
+      items: 4,
+      vaults: 1,
+      newFindings: 3,
+      recurringFindings: 1,
+      resolved: 1,
+      openNow: 3,
+    });
+    expect(summary.byCode.find((c) => c.code === 'UserErrorGuestAgentStatusUnavailable')).toMatchObject({
+      jobs: 3,
+      findings: 1,
+    });
     // Priorities as notified: vm-a's third failure in a row makes it P1; vm-old, open for more than the RPO, P2.
     expect(summary.byPriority).toEqual({ P1: 1, P2: 3, P3: 0, P4: 0 });
     expect(summary.atRisk.map((r) => r.vmName)).toEqual(['vm-old', 'vm-a', expect.stringContaining('script')]);
@@ -23,7 +40,15 @@ describe('daily digest', () => {
     const smtp = await startSmtp();
     const { received } = smtp;
     try {
-      const sent = await sendDigestMail({ host: '127.0.0.1', port: smtp.port, from: 'backup-triage@contoso.example', to: ['sre@contoso.example', 'backup-admins@contoso.example'] }, rendered);
+      const sent = await sendDigestMail(
+        {
+          host: '127.0.0.1',
+          port: smtp.port,
+          from: 'backup-triage@contoso.example',
+          to: ['sre@contoso.example', 'backup-admins@contoso.example'],
+        },
+        rendered,
+      );
       expect(sent.accepted).toEqual(['sre@contoso.example', 'backup-admins@contoso.example']);
     } finally {
       await smtp.close();
@@ -42,7 +67,12 @@ describe('daily digest', () => {
 
   it('says "all clear" on a quiet day', async () => {
     const store = await freshStore();
-    const { summary, rendered } = await buildDigest(store, { day: '2026-11-25', lang: 'fr', rpoHours: 24, now: new Date('2026-11-26T06:00:00Z') });
+    const { summary, rendered } = await buildDigest(store, {
+      day: '2026-11-25',
+      lang: 'fr',
+      rpoHours: 24,
+      now: new Date('2026-11-26T06:00:00Z'),
+    });
     expect(summary.allClear).toBe(true);
     expect(rendered.subject).toBe('Azure Backup : rien à signaler le 2026-11-25');
     expect(rendered.text).toContain('Rien à signaler');

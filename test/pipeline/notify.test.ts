@@ -42,35 +42,54 @@ interface Harness {
   run(records: Array<Record<string, unknown>>, now: string, store?: TableStore): Promise<NotifyOutcome>;
 }
 
-async function harness(options: { format?: Format; policy?: Partial<NotifyPolicy>; retries?: number; thresholds?: PriorityThresholds } = {}): Promise<Harness> {
+async function harness(
+  options: { format?: Format; policy?: Partial<NotifyPolicy>; retries?: number; thresholds?: PriorityThresholds } = {},
+): Promise<Harness> {
   const store = await freshStore();
   receiver = await startLocalReceiver();
   const target: WebhookTarget = { url: receiver.url, format: options.format ?? 'generic', secret: SECRET };
-  const deliver: Deliver = (message) => sendWebhook(target, message, { retries: options.retries ?? 2, minDelayInMs: 10, maxDelayInMs: 50, attemptTimeoutInMs: 1_000, maxRetryAfterInMs: 5_000 });
+  const deliver: Deliver = (message) =>
+    sendWebhook(target, message, {
+      retries: options.retries ?? 2,
+      minDelayInMs: 10,
+      maxDelayInMs: 50,
+      attemptTimeoutInMs: 1_000,
+      maxRetryAfterInMs: 5_000,
+    });
   const policy = { ...DEFAULT_NOTIFY_POLICY, ...options.policy };
   return {
     store,
     receiver,
     deliver,
     run: (records, now, other) =>
-      notifyBatch(triage([{ body: { records }, origin: { bodyIndex: 0 } }], { now: () => new Date(now), ...(options.thresholds && { thresholds: options.thresholds }) }), {
-        store: other ?? store,
-        format: options.format ?? 'generic',
-        deliver,
-        policy,
-        now: () => new Date(now),
-        ...(options.thresholds && { thresholds: options.thresholds }),
-      }),
+      notifyBatch(
+        triage([{ body: { records }, origin: { bodyIndex: 0 } }], {
+          now: () => new Date(now),
+          ...(options.thresholds && { thresholds: options.thresholds }),
+        }),
+        {
+          store: other ?? store,
+          format: options.format ?? 'generic',
+          deliver,
+          policy,
+          now: () => new Date(now),
+          ...(options.thresholds && { thresholds: options.thresholds }),
+        },
+      ),
   };
 }
 
-const kinds = (r: LocalReceiver) => r.accepted().map((request) => (JSON.parse(request.body) as { data: { kind: string } }).data.kind);
+const kinds = (r: LocalReceiver) =>
+  r.accepted().map((request) => (JSON.parse(request.body) as { data: { kind: string } }).data.kind);
 const ids = (r: LocalReceiver) => r.accepted().map((request) => request.headers['webhook-id']);
 
 describe('notification: exactly once per thing worth saying', () => {
   it('the same batch handled twice notifies each finding once', async () => {
     const h = await harness();
-    const batch = [failedJob(vm(1), 'UserErrorGuestAgentStatusUnavailable'), failedJob(vm(2), 'UserErrorKeyvaultPermissionsNotConfigured')];
+    const batch = [
+      failedJob(vm(1), 'UserErrorGuestAgentStatusUnavailable'),
+      failedJob(vm(2), 'UserErrorKeyvaultPermissionsNotConfigured'),
+    ];
     const first = await h.run(batch, '2026-11-25T02:00:00Z');
     const second = await h.run(batch, '2026-11-25T02:05:00Z');
     expect(first).toMatchObject({ messages: { new: 2 }, delivered: 2 });
@@ -101,7 +120,9 @@ describe('notification: exactly once per thing worth saying', () => {
     expect(escalation.messages.update).toBe(1);
     await h.run([success(v, 'ok1', '2026-11-27 13:00:00Z')], '2026-11-27T13:10:00Z');
     expect(kinds(h.receiver)).toEqual(['new', 'update', 'resolved']);
-    const update = JSON.parse(h.receiver.accepted()[1]!.body) as { data: { priority: string; reason: string; occurrences: number } };
+    const update = JSON.parse(h.receiver.accepted()[1]!.body) as {
+      data: { priority: string; reason: string; occurrences: number };
+    };
     expect(update.data).toMatchObject({ priority: 'P1', reason: 'priority rose from P2 to P1', occurrences: 5 });
   });
 
@@ -111,10 +132,15 @@ describe('notification: exactly once per thing worth saying', () => {
     const outcome = await h.run(storm, '2026-11-25T02:00:30Z');
     expect(outcome.messages).toEqual({ new: 0, update: 0, resolved: 0, group: 1 });
     expect(kinds(h.receiver)).toEqual(['group']);
-    const group = JSON.parse(h.receiver.accepted()[0]!.body) as { data: { groupSize: number; priority: string; findings: unknown[] } };
+    const group = JSON.parse(h.receiver.accepted()[0]!.body) as {
+      data: { groupSize: number; priority: string; findings: unknown[] };
+    };
     expect(group.data).toMatchObject({ groupSize: 300, priority: 'P1' });
     // The same storm continuing in the next batch joins the group quietly.
-    const more = await h.run(Array.from({ length: 50 }, (_, i) => failedJob(vm(300 + i), 'BackUpOperationFailedV2')), '2026-11-25T02:01:00Z');
+    const more = await h.run(
+      Array.from({ length: 50 }, (_, i) => failedJob(vm(300 + i), 'BackUpOperationFailedV2')),
+      '2026-11-25T02:01:00Z',
+    );
     expect(more.messages).toEqual({ new: 0, update: 0, resolved: 0, group: 0 });
     expect(h.receiver.accepted()).toHaveLength(1);
   });
@@ -127,7 +153,11 @@ describe('notification: exactly once per thing worth saying', () => {
     const [first, second] = h.receiver.requests;
     expect(second!.headers['webhook-id']).toBe(first!.headers['webhook-id']);
     const verifier = new Webhook(SECRET);
-    const headers = { 'webhook-id': String(second!.headers['webhook-id']), 'webhook-timestamp': String(second!.headers['webhook-timestamp']), 'webhook-signature': String(second!.headers['webhook-signature']) };
+    const headers = {
+      'webhook-id': String(second!.headers['webhook-id']),
+      'webhook-timestamp': String(second!.headers['webhook-timestamp']),
+      'webhook-signature': String(second!.headers['webhook-signature']),
+    };
     expect(() => verifier.verify(second!.body, headers)).not.toThrow();
     expect(() => verifier.verify(`${second!.body} `, headers)).toThrow();
   });
@@ -137,7 +167,11 @@ describe('delivery: nothing lost, bounded attempts', () => {
   it('receiver down for the whole batch, then up: every message arrives after redelivery, none twice', async () => {
     const h = await harness();
     h.receiver.setFault(() => ({ status: 503 }));
-    const batch = [failedJob(vm(1), 'UserErrorGuestAgentStatusUnavailable'), failedJob(vm(2), 'UserErrorUnsupportedDiskSize'), failedJob(vm(3), 'UserErrorBcmDatasourceNotPresent')];
+    const batch = [
+      failedJob(vm(1), 'UserErrorGuestAgentStatusUnavailable'),
+      failedJob(vm(2), 'UserErrorUnsupportedDiskSize'),
+      failedJob(vm(3), 'UserErrorBcmDatasourceNotPresent'),
+    ];
     const outcome = await h.run(batch, '2026-11-25T02:00:00Z');
     expect(outcome).toMatchObject({ delivered: 0, pending: 3 });
     expect(h.receiver.requests).toHaveLength(9);
@@ -160,7 +194,8 @@ describe('delivery: nothing lost, bounded attempts', () => {
     const outcome = await h.run([failedJob(vm(1), 'UserErrorGuestAgentStatusUnavailable')], '2026-11-25T02:00:00Z');
     expect(outcome).toMatchObject({ delivered: 0, pending: 1 });
     expect(h.receiver.requests).toHaveLength(2);
-    if (_ === '429 with Retry-After') expect(h.receiver.requests[1]!.at - h.receiver.requests[0]!.at).toBeGreaterThanOrEqual(950);
+    if (_ === '429 with Retry-After')
+      expect(h.receiver.requests[1]!.at - h.receiver.requests[0]!.at).toBeGreaterThanOrEqual(950);
     expect(Date.now() - started).toBeLessThan(10_000);
     const [pending] = await h.store.listOutbox({ status: 'pending' });
     expect(pending).toMatchObject({ attempts: 2, rounds: 1 });
@@ -174,7 +209,9 @@ describe('delivery: nothing lost, bounded attempts', () => {
     const outcome = await h.run([failedJob(vm(1), 'UserErrorGuestAgentStatusUnavailable')], '2026-11-25T02:00:00Z');
     expect(outcome).toMatchObject({ dead: 1 });
     expect(h.receiver.requests).toHaveLength(1);
-    expect(await h.store.listOutbox({ status: 'dead' })).toEqual([expect.objectContaining({ lastStatus: 400, lastError: 'HTTP 400' })]);
+    expect(await h.store.listOutbox({ status: 'dead' })).toEqual([
+      expect.objectContaining({ lastStatus: 400, lastError: 'HTTP 400' }),
+    ]);
   });
 
   it('a message still undelivered past the maximum age is dead-lettered, not dropped', async () => {

@@ -7,7 +7,15 @@ describe('TokenBucket', () => {
   it('lets the burst through, then paces at the refill rate', async () => {
     let now = 0;
     const slept: number[] = [];
-    const bucket = new TokenBucket({ capacity: 3, refillPerSecond: 2, now: () => now, sleep: async (ms) => { slept.push(ms); now += ms; } });
+    const bucket = new TokenBucket({
+      capacity: 3,
+      refillPerSecond: 2,
+      now: () => now,
+      sleep: async (ms) => {
+        slept.push(ms);
+        now += ms;
+      },
+    });
     for (let i = 0; i < 5; i += 1) await bucket.take();
     expect(slept).toEqual([500, 500]);
     expect(now).toBe(1_000);

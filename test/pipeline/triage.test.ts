@@ -34,11 +34,18 @@ describe('triage', () => {
       records: 6,
       findings: 2,
       resolutions: 0,
-      ignored: { total: 4, byReason: { 'duplicate_job': 1, 'backup_item_mapping': 1, 'category:WorkflowRuntime': 2 } },
+      ignored: { total: 4, byReason: { duplicate_job: 1, backup_item_mapping: 1, 'category:WorkflowRuntime': 2 } },
       rejected: { total: 0, byReason: {} },
       mappingsLearned: 1,
     });
-    expect(result.events.map((event) => [event.classification.code, event.classification.known, event.job.vmName, event.source.category])).toEqual([
+    expect(
+      result.events.map((event) => [
+        event.classification.code,
+        event.classification.known,
+        event.job.vmName,
+        event.source.category,
+      ]),
+    ).toEqual([
       ['usererrorparentfullbackupmissing', false, 'vm-sql-prod-02', 'AzureMonitorAlert'],
       ['UserErrorGuestAgentStatusUnavailable', true, 'vm-app-01', 'AddonAzureBackupJobs'],
     ]);
@@ -54,7 +61,16 @@ describe('triage', () => {
   });
 
   it('marks a failure resolved by a later success of the same item in the input', () => {
-    const result = triage(bodies({ records: [job('vm-a', '2026-11-25 01:00:00Z', 'Failed'), job('vm-a', '2026-11-25 13:00:00Z', 'Completed'), job('vm-b', '2026-11-25 01:00:00Z', 'Completed'), job('vm-b', '2026-11-25 02:00:00Z', 'Failed')] }));
+    const result = triage(
+      bodies({
+        records: [
+          job('vm-a', '2026-11-25 01:00:00Z', 'Failed'),
+          job('vm-a', '2026-11-25 13:00:00Z', 'Completed'),
+          job('vm-b', '2026-11-25 01:00:00Z', 'Completed'),
+          job('vm-b', '2026-11-25 02:00:00Z', 'Failed'),
+        ],
+      }),
+    );
     expect(result.stats).toMatchObject({ findings: 2, resolutions: 2 });
     expect(result.events.map((event) => [event.job.vmName, event.resolvedBy?.jobId ?? null])).toEqual([
       ['vm-a', 'vm-a-2026-11-25 13:00:00Z'],
@@ -64,8 +80,12 @@ describe('triage', () => {
   });
 
   it('raises the priority of a storm in one vault and of an item failing again and again', () => {
-    const storm = Array.from({ length: 20 }, (_, i) => job(`vm-${i}`, '2026-11-25 01:00:00Z', 'Failed', 'BackUpOperationFailed'));
-    const repeats = ['01', '02', '03'].map((hour) => job('vm-x', `2026-11-25 ${hour}:00:00Z`, 'Failed', 'UserErrorBackupOperationInProgress'));
+    const storm = Array.from({ length: 20 }, (_, i) =>
+      job(`vm-${i}`, '2026-11-25 01:00:00Z', 'Failed', 'BackUpOperationFailed'),
+    );
+    const repeats = ['01', '02', '03'].map((hour) =>
+      job('vm-x', `2026-11-25 ${hour}:00:00Z`, 'Failed', 'UserErrorBackupOperationInProgress'),
+    );
     const result = triage(bodies({ records: [...storm, ...repeats] }));
     expect(result.events[0]!.priority).toMatchObject({ level: 'P1' });
     expect(result.events[0]!.priority.reasons.map((reason) => reason.rule)).toContain('blast-radius');
@@ -76,7 +96,8 @@ describe('triage', () => {
     const envelope = fixtureJson<Envelope>(RECONSTRUCTED);
     const [failure, mapping] = envelope.records;
     delete failure!.properties['DatasourceResourceId'];
-    failure!.properties['BackupItemUniqueId'] = 'westeurope;1234567890123456789;iaasvmcontainerv2;rg-app;vm-app-01-friendly';
+    failure!.properties['BackupItemUniqueId'] =
+      'westeurope;1234567890123456789;iaasvmcontainerv2;rg-app;vm-app-01-friendly';
     mapping!.properties['BackupItemUniqueId'] = failure!.properties['BackupItemUniqueId'];
     const mappings = new Map<string, string>();
     triage(bodies({ records: [mapping] }), { mappings });
@@ -87,7 +108,9 @@ describe('triage', () => {
   it('gives a finding for every catalog code in the bundled samples', () => {
     const dir = new URL('../../samples/events/', import.meta.url);
     const files = readdirSync(dir).filter((name) => name.endsWith('.json'));
-    const result = triage(files.map((name, bodyIndex) => ({ body: sampleBytes(name), origin: { bodyIndex, file: name } })));
+    const result = triage(
+      files.map((name, bodyIndex) => ({ body: sampleBytes(name), origin: { bodyIndex, file: name } })),
+    );
     const codes = new Set(result.events.map((event) => event.classification.code));
     for (const entry of CATALOG.codes) expect(codes, entry.code).toContain(entry.code);
     expect(result.stats.resolutions).toBeGreaterThan(0);

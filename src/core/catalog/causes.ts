@@ -238,7 +238,8 @@ export const CAUSES: readonly CauseEntry[] = [
   },
   {
     id: 'keyvault-permissions',
-    anchor: 'usererrorkeyvaultpermissionsnotconfigured---backup-doesnt-have-sufficient-permissions-to-the-key-vault-for-backup-of-encrypted-vms',
+    anchor:
+      'usererrorkeyvaultpermissionsnotconfigured---backup-doesnt-have-sufficient-permissions-to-the-key-vault-for-backup-of-encrypted-vms',
     title: {
       en: 'Azure Backup lacks permissions on the key vault of the encrypted VM',
       fr: 'Azure Backup n’a pas les autorisations nécessaires sur le coffre de clés de la VM chiffrée',
@@ -292,7 +293,8 @@ export const CAUSES: readonly CauseEntry[] = [
   },
   {
     id: 'backup-in-progress',
-    anchor: 'usererrorbackupoperationinprogress---unable-to-initiate-backup-as-another-backup-operation-is-currently-in-progress',
+    anchor:
+      'usererrorbackupoperationinprogress---unable-to-initiate-backup-as-another-backup-operation-is-currently-in-progress',
     title: {
       en: 'Another backup of the item was still running',
       fr: 'Une autre sauvegarde de l’élément était encore en cours',
@@ -478,7 +480,8 @@ export const CAUSES: readonly CauseEntry[] = [
   },
   {
     id: 'datasource-not-protected',
-    anchor: 'usererrorbcmdatasourcenotpresent---backup-failed-this-virtual-machine-is-not-actively-protected-by-azure-backup',
+    anchor:
+      'usererrorbcmdatasourcenotpresent---backup-failed-this-virtual-machine-is-not-actively-protected-by-azure-backup',
     title: {
       en: 'The VM is not (actively) protected by Azure Backup',
       fr: 'La VM n’est pas protégée (activement) par Azure Backup',

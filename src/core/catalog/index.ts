@@ -8,7 +8,13 @@ export type { Catalog, CauseEntry, CodeEntry, CommandTemplate, Placeholder, Prob
 export { PLACEHOLDERS, PROBE_NAMES } from './types.js';
 
 /** The built-in catalog, validated once at load: a broken entry stops start-up with its name. */
-export const CATALOG: Catalog = deepFreeze({ codes: CODES, causes: CAUSES, commands: COMMANDS, generic: GENERIC_CAUSE, vmDeleted: VM_DELETED_CAUSE });
+export const CATALOG: Catalog = deepFreeze({
+  codes: CODES,
+  causes: CAUSES,
+  commands: COMMANDS,
+  generic: GENERIC_CAUSE,
+  vmDeleted: VM_DELETED_CAUSE,
+});
 
 const problems = validateCatalog(CATALOG);
 if (problems.length > 0) {
@@ -19,11 +25,15 @@ const bySpelling = new Map<string, CodeEntry>();
 for (const entry of CODES) {
   for (const spelling of [entry.code, ...entry.aliases]) bySpelling.set(spelling.toLowerCase(), entry);
 }
-const causeById = new Map<string, CauseEntry>([...CAUSES, GENERIC_CAUSE, VM_DELETED_CAUSE].map((cause) => [cause.id, cause]));
+const causeById = new Map<string, CauseEntry>(
+  [...CAUSES, GENERIC_CAUSE, VM_DELETED_CAUSE].map((cause) => [cause.id, cause]),
+);
 const commandById = new Map<string, CommandTemplate>(COMMANDS.map((command) => [command.id, command]));
 
 /** Every spelling (canonical and aliases) lower-cased, longest first: for scanning free text. */
-export const CODE_SPELLINGS_LONGEST_FIRST: readonly string[] = [...bySpelling.keys()].sort((a, b) => b.length - a.length);
+export const CODE_SPELLINGS_LONGEST_FIRST: readonly string[] = [...bySpelling.keys()].sort(
+  (a, b) => b.length - a.length,
+);
 
 /** The catalog entry for an error code in any case or documented spelling, or `undefined`. */
 export function tryFindCode(code: string): CodeEntry | undefined {

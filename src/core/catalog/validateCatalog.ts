@@ -47,14 +47,19 @@ export function validateCatalog(catalog: Catalog): string[] {
     checkLocalized(`${where} action`, cause.action);
     for (const lang of LANGS) {
       checkPlaceholders(`${where} action.${lang}`, cause.action[lang]);
-      if (!cause.action[lang].includes('{vmName}') || !cause.action[lang].includes('{vaultName}') || !cause.action[lang].includes('{vmResourceGroup}')) {
+      if (
+        !cause.action[lang].includes('{vmName}') ||
+        !cause.action[lang].includes('{vaultName}') ||
+        !cause.action[lang].includes('{vmResourceGroup}')
+      ) {
         problems.push(`${where} action.${lang}: must name {vmName}, {vmResourceGroup} and {vaultName}`);
       }
       if (cause.steps[lang].length === 0) problems.push(`${where}: no ${lang} steps`);
     }
     if (cause.steps.en.length !== cause.steps.fr.length) problems.push(`${where}: en and fr steps differ in number`);
     for (const id of cause.commands) if (!commandIds.has(id)) problems.push(`${where}: unknown command ${id}`);
-    if (cause.fix !== undefined && !cause.commands.includes(cause.fix)) problems.push(`${where}: fix ${cause.fix} is not one of its commands`);
+    if (cause.fix !== undefined && !cause.commands.includes(cause.fix))
+      problems.push(`${where}: fix ${cause.fix} is not one of its commands`);
     for (const probe of cause.probes) if (!probes.has(probe)) problems.push(`${where}: unknown probe ${probe}`);
   }
 
@@ -77,7 +82,8 @@ export function validateCatalog(catalog: Catalog): string[] {
       if (seen.has(id)) problems.push(`${where}: cause ${id} listed twice`);
       seen.add(id);
     }
-    if (entry.documentedIn === 'en' && entry.addedCauses.length > 0) problems.push(`${where}: an English-only code has no added causes`);
+    if (entry.documentedIn === 'en' && entry.addedCauses.length > 0)
+      problems.push(`${where}: an English-only code has no added causes`);
   }
   return problems;
 }

@@ -10,11 +10,22 @@ export interface DashboardSummary {
   openByPriority: Record<Priority, number>;
   topVms: Array<{ vmName: string; vaultName: string; failedJobs: number }>;
   /** Lookups of the range: by probe and status; the share that failed or timed out. */
-  lookups: { byProbe: Record<string, Record<string, number>>; total: number; failed: number; failureRate: number | null };
+  lookups: {
+    byProbe: Record<string, Record<string, number>>;
+    total: number;
+    failed: number;
+    failureRate: number | null;
+  };
 }
 
 /** The dashboard's charts, from the events of a range of days and the open findings. */
-export function summarizeRange(input: { from: string; to: string; days: readonly string[]; eventsByDay: ReadonlyMap<string, readonly EnrichedEvent[]>; openPriorities: readonly Priority[] }): DashboardSummary {
+export function summarizeRange(input: {
+  from: string;
+  to: string;
+  days: readonly string[];
+  eventsByDay: ReadonlyMap<string, readonly EnrichedEvent[]>;
+  openPriorities: readonly Priority[];
+}): DashboardSummary {
   const codes = new Set<string>();
   const vaults = new Set<string>();
   const vms = new Map<string, { vmName: string; vaultName: string; failedJobs: number }>();
@@ -29,7 +40,11 @@ export function summarizeRange(input: { from: string; to: string; days: readonly
       if (event.job.vaultName !== null) vaults.add(event.job.vaultName);
       byCode[code] = (byCode[code] ?? 0) + 1;
       const vmKey = `${event.job.vmName ?? event.job.backupItemName ?? event.id}|${event.job.vaultName ?? ''}`;
-      const vm = vms.get(vmKey) ?? { vmName: event.job.vmName ?? event.job.backupItemName ?? event.id, vaultName: event.job.vaultName ?? '', failedJobs: 0 };
+      const vm = vms.get(vmKey) ?? {
+        vmName: event.job.vmName ?? event.job.backupItemName ?? event.id,
+        vaultName: event.job.vaultName ?? '',
+        failedJobs: 0,
+      };
       vm.failedJobs += 1;
       vms.set(vmKey, vm);
       for (const lookup of event.lookups) {
@@ -51,7 +66,9 @@ export function summarizeRange(input: { from: string; to: string; days: readonly
     codes: [...codes].sort(),
     vaults: [...vaults].sort(),
     openByPriority,
-    topVms: [...vms.values()].sort((a, b) => b.failedJobs - a.failedJobs || a.vmName.localeCompare(b.vmName)).slice(0, 10),
+    topVms: [...vms.values()]
+      .sort((a, b) => b.failedJobs - a.failedJobs || a.vmName.localeCompare(b.vmName))
+      .slice(0, 10),
     lookups: { byProbe, total, failed, failureRate: total > 0 ? failed / total : null },
   };
 }

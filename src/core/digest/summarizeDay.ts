@@ -33,12 +33,29 @@ export interface DigestSummary {
   day: string;
   lang: Lang;
   allClear: boolean;
-  totals: { failedJobs: number; findings: number; items: number; vaults: number; newFindings: number; recurringFindings: number; resolved: number; openNow: number };
+  totals: {
+    failedJobs: number;
+    findings: number;
+    items: number;
+    vaults: number;
+    newFindings: number;
+    recurringFindings: number;
+    resolved: number;
+    openNow: number;
+  };
   byCode: Array<{ code: string; title: string; jobs: number; findings: number }>;
   byPriority: Record<Priority, number>;
   byVault: Array<{ vault: string; jobs: number; findings: number }>;
   atRisk: Array<{ vmName: string; vaultName: string; code: string; hoursWithoutSuccess: number }>;
-  open: Array<{ vmName: string; vaultName: string; code: string; priority: Priority; ageHours: number; occurrences: number; firstAction: string }>;
+  open: Array<{
+    vmName: string;
+    vaultName: string;
+    code: string;
+    priority: Priority;
+    ageHours: number;
+    occurrences: number;
+    firstAction: string;
+  }>;
   trend: Array<{ day: string; failedJobs: number }>;
   /** The day against the average of the 7 days before it, in percent (null when they had none). */
   trendChangePercent: number | null;
@@ -55,7 +72,9 @@ const HOUR = 3_600_000;
 export function summarizeDay(input: DigestInput): DigestSummary {
   const dayStart = Date.parse(`${input.day}T00:00:00Z`);
   const dayEnd = dayStart + 24 * HOUR;
-  const known = new Map<string, FindingSummary>([...input.open, ...input.resolved].map((finding) => [finding.key, finding]));
+  const known = new Map<string, FindingSummary>(
+    [...input.open, ...input.resolved].map((finding) => [finding.key, finding]),
+  );
   const findings = new Map<string, { events: EnrichedEvent[]; priority: Priority }>();
   for (const event of input.events) {
     const key = findingKeyOf(event);
@@ -70,8 +89,13 @@ export function summarizeDay(input: DigestInput): DigestSummary {
   for (const [key, entry] of findings) {
     byPriority[entry.priority] += 1;
     const stored = known.get(key);
-    const opened = stored !== undefined ? Date.parse(stored.firstFailedAt) : Math.min(...entry.events.map((e) => Date.parse(e.job.startedAt ?? e.receivedAt)));
-    const recurringByHistory = entry.events.some((e) => (e.priority.context?.consecutiveFailures ?? 1) > entry.events.length);
+    const opened =
+      stored !== undefined
+        ? Date.parse(stored.firstFailedAt)
+        : Math.min(...entry.events.map((e) => Date.parse(e.job.startedAt ?? e.receivedAt)));
+    const recurringByHistory = entry.events.some(
+      (e) => (e.priority.context?.consecutiveFailures ?? 1) > entry.events.length,
+    );
     if (opened >= dayStart && !recurringByHistory) newFindings += 1;
   }
 
@@ -89,7 +113,8 @@ export function summarizeDay(input: DigestInput): DigestSummary {
 
   const trendDays = Object.keys(input.trend).sort();
   const previous = trendDays.filter((day) => day < input.day);
-  const average = previous.length > 0 ? previous.reduce((sum, day) => sum + (input.trend[day] ?? 0), 0) / previous.length : 0;
+  const average =
+    previous.length > 0 ? previous.reduce((sum, day) => sum + (input.trend[day] ?? 0), 0) / previous.length : 0;
   const today = input.trend[input.day] ?? input.events.length;
   const now = input.now.getTime();
 
@@ -104,14 +129,33 @@ export function summarizeDay(input: DigestInput): DigestSummary {
       vaults: new Set(input.events.map((event) => (event.job.vaultName ?? '?').toLowerCase())).size,
       newFindings,
       recurringFindings: findings.size - newFindings,
-      resolved: input.resolved.filter((finding) => finding.resolvedAt !== null && Date.parse(finding.resolvedAt) >= dayStart && Date.parse(finding.resolvedAt) < dayEnd).length,
+      resolved: input.resolved.filter(
+        (finding) =>
+          finding.resolvedAt !== null &&
+          Date.parse(finding.resolvedAt) >= dayStart &&
+          Date.parse(finding.resolvedAt) < dayEnd,
+      ).length,
       openNow: input.open.length,
     },
-    byCode: tally((event) => event.classification.code).map(([code, entry]) => ({ code, title: entry.sample.classification.title, jobs: entry.jobs, findings: entry.findings.size })),
+    byCode: tally((event) => event.classification.code).map(([code, entry]) => ({
+      code,
+      title: entry.sample.classification.title,
+      jobs: entry.jobs,
+      findings: entry.findings.size,
+    })),
     byPriority,
-    byVault: tally((event) => event.job.vaultName ?? '?').map(([vault, entry]) => ({ vault, jobs: entry.jobs, findings: entry.findings.size })),
+    byVault: tally((event) => event.job.vaultName ?? '?').map(([vault, entry]) => ({
+      vault,
+      jobs: entry.jobs,
+      findings: entry.findings.size,
+    })),
     atRisk: input.open
-      .map((finding) => ({ vmName: finding.vmName ?? '?', vaultName: finding.vaultName ?? '?', code: finding.code, hoursWithoutSuccess: Math.round((now - Date.parse(finding.firstFailedAt)) / HOUR) }))
+      .map((finding) => ({
+        vmName: finding.vmName ?? '?',
+        vaultName: finding.vaultName ?? '?',
+        code: finding.code,
+        hoursWithoutSuccess: Math.round((now - Date.parse(finding.firstFailedAt)) / HOUR),
+      }))
       .filter((finding) => finding.hoursWithoutSuccess > input.rpoHours)
       .sort((a, b) => b.hoursWithoutSuccess - a.hoursWithoutSuccess),
     open: [...input.open]

@@ -22,8 +22,15 @@ export interface FailureDecision {
  * passed, sends an update; findings below the notification threshold are kept quiet until they
  * reach it. Pure: the caller reads and writes the state (with ETags).
  */
-export function decideFailure(current: FindingState | undefined, incoming: EnrichedEvent, policy: NotifyPolicy, thresholds: PriorityThresholds | undefined, now: Date): FailureDecision {
-  if (current !== undefined && current.jobIds.includes(incoming.id)) return { state: current, event: current.lastEvent, changed: false };
+export function decideFailure(
+  current: FindingState | undefined,
+  incoming: EnrichedEvent,
+  policy: NotifyPolicy,
+  thresholds: PriorityThresholds | undefined,
+  now: Date,
+): FailureDecision {
+  if (current !== undefined && current.jobIds.includes(incoming.id))
+    return { state: current, event: current.lastEvent, changed: false };
   const at = incoming.job.startedAt ?? now.toISOString();
   const reopened = current === undefined || current.status === 'resolved';
   const itemKey = itemKeyOf(incoming);
@@ -51,7 +58,11 @@ export function decideFailure(current: FindingState | undefined, incoming: Enric
   const occurrences = base.occurrences + 1;
   const firstFailedAt = at < base.firstFailedAt ? at : base.firstFailedAt;
   const lastFailedAt = at > base.lastFailedAt ? at : base.lastFailedAt;
-  const event = reprioritize(incoming, { occurrences, openForHours: (Date.parse(lastFailedAt) - Date.parse(firstFailedAt)) / HOUR }, thresholds);
+  const event = reprioritize(
+    incoming,
+    { occurrences, openForHours: (Date.parse(lastFailedAt) - Date.parse(firstFailedAt)) / HOUR },
+    thresholds,
+  );
   const level = event.priority.level;
   let state: FindingState = {
     ...base,
@@ -74,7 +85,13 @@ export function decideFailure(current: FindingState | undefined, incoming: Enric
     notify = { kind: 'update', reason: `still failing: ${occurrences} failures since ${firstFailedAt}` };
   }
   if (notify !== undefined) state = { ...state, notifiedLevel: level, notifiedAt: now.toISOString() };
-  if (event.resolvedBy !== undefined) state = { ...state, status: 'resolved', resolvedAt: event.resolvedBy.at ?? now.toISOString(), resolvedByJobId: event.resolvedBy.jobId };
+  if (event.resolvedBy !== undefined)
+    state = {
+      ...state,
+      status: 'resolved',
+      resolvedAt: event.resolvedBy.at ?? now.toISOString(),
+      resolvedByJobId: event.resolvedBy.jobId,
+    };
   return { state, event, ...(notify !== undefined && { notify }), changed: true };
 }
 
@@ -86,7 +103,8 @@ export interface SuccessDecision {
 
 /** A successful backup of the item closes its open finding; one "resolved" message if it was ever sent. */
 export function decideSuccess(current: FindingState, jobId: string, at: string | null, now: Date): SuccessDecision {
-  if (current.status !== 'open' || (at !== null && at < current.lastFailedAt)) return { state: current, notify: false, changed: false };
+  if (current.status !== 'open' || (at !== null && at < current.lastFailedAt))
+    return { state: current, notify: false, changed: false };
   return {
     state: { ...current, status: 'resolved', resolvedAt: at ?? now.toISOString(), resolvedByJobId: jobId },
     notify: current.notifiedLevel !== null,
@@ -95,12 +113,18 @@ export function decideSuccess(current: FindingState, jobId: string, at: string |
 }
 
 /** The priority again, with what the finding's history adds: failures in a row, and how long it has been open. */
-function reprioritize(event: EnrichedEvent, history: { occurrences: number; openForHours: number }, thresholds: PriorityThresholds | undefined): EnrichedEvent {
+function reprioritize(
+  event: EnrichedEvent,
+  history: { occurrences: number; openForHours: number },
+  thresholds: PriorityThresholds | undefined,
+): EnrichedEvent {
   const before = event.priority.context ?? {};
   const context: PriorityContext = {
     ...before,
     consecutiveFailures: Math.max(before.consecutiveFailures ?? 1, history.occurrences),
-    ...(history.occurrences > 1 && { hoursSinceLastSuccess: Math.max(before.hoursSinceLastSuccess ?? 0, history.openForHours) }),
+    ...(history.occurrences > 1 && {
+      hoursSinceLastSuccess: Math.max(before.hoursSinceLastSuccess ?? 0, history.openForHours),
+    }),
   };
   const priority = prioritize({
     category: event.classification.category,

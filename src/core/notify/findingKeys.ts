@@ -15,7 +15,12 @@ export function findingPartitionKey(itemKey: string): string {
 }
 
 export function findingRowKey(code: string): string {
-  return code.toLowerCase().replace(/[^a-z0-9-]/g, '_').slice(0, 200) || 'unknown';
+  return (
+    code
+      .toLowerCase()
+      .replace(/[^a-z0-9-]/g, '_')
+      .slice(0, 200) || 'unknown'
+  );
 }
 
 /** The finding an event belongs to (item and code), as stored: `<partition>|<row>`. */

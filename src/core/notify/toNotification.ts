@@ -8,13 +8,32 @@ import type { FindingState, Notification } from './types.js';
  * outbox keeps one.
  */
 export const notificationIds = {
-  new: (state: FindingState, previousResolvedAt: string | null) => messageId('new', state.partitionKey, state.rowKey, previousResolvedAt ?? 'first'),
-  escalation: (state: FindingState, from: string, to: string) => messageId('update', state.partitionKey, state.rowKey, state.firstFailedAt, from, to),
-  reminder: (state: FindingState, windowIndex: number) => messageId('remind', state.partitionKey, state.rowKey, state.firstFailedAt, String(windowIndex)),
+  new: (state: FindingState, previousResolvedAt: string | null) =>
+    messageId('new', state.partitionKey, state.rowKey, previousResolvedAt ?? 'first'),
+  escalation: (state: FindingState, from: string, to: string) =>
+    messageId('update', state.partitionKey, state.rowKey, state.firstFailedAt, from, to),
+  reminder: (state: FindingState, windowIndex: number) =>
+    messageId('remind', state.partitionKey, state.rowKey, state.firstFailedAt, String(windowIndex)),
   resolved: (state: FindingState) => messageId('resolved', state.partitionKey, state.rowKey, state.firstFailedAt),
   group: (groupKey: string) => messageId('group', groupKey),
 };
 
-export function toFindingNotification(id: string, kind: Notification['kind'], event: EnrichedEvent, state: FindingState, createdAt: string, extra: Partial<Notification> = {}): Notification {
-  return { id, kind, lang: event.lang, priority: event.priority.level, createdAt, events: [event], occurrences: state.occurrences, ...extra };
+export function toFindingNotification(
+  id: string,
+  kind: Notification['kind'],
+  event: EnrichedEvent,
+  state: FindingState,
+  createdAt: string,
+  extra: Partial<Notification> = {},
+): Notification {
+  return {
+    id,
+    kind,
+    lang: event.lang,
+    priority: event.priority.level,
+    createdAt,
+    events: [event],
+    occurrences: state.occurrences,
+    ...extra,
+  };
 }

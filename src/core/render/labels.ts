@@ -11,7 +11,10 @@ export const LABELS = {
     resolved: 'Resolved by a later successful backup',
     incomplete: 'fill in the <names> first',
     found: 'Found',
-    verdict: { confirmed: 'confirmed', unknown: 'not determined', ruled_out: 'ruled out' } satisfies Record<Verdict, string>,
+    verdict: { confirmed: 'confirmed', unknown: 'not determined', ruled_out: 'ruled out' } satisfies Record<
+      Verdict,
+      string
+    >,
   },
   fr: {
     firstAction: 'Première action',
@@ -22,6 +25,9 @@ export const LABELS = {
     resolved: 'Résolu par une sauvegarde réussie ultérieure',
     incomplete: 'complétez d’abord les <noms>',
     found: 'Constat',
-    verdict: { confirmed: 'confirmée', unknown: 'non déterminée', ruled_out: 'écartée' } satisfies Record<Verdict, string>,
+    verdict: { confirmed: 'confirmée', unknown: 'non déterminée', ruled_out: 'écartée' } satisfies Record<
+      Verdict,
+      string
+    >,
   },
 } as const satisfies Record<Lang, unknown>;

@@ -31,7 +31,9 @@ export function renderGeneric(notification: Notification, options: { detailsUrl?
           ...(notification.resolvedBy !== undefined && { resolvedBy: notification.resolvedBy }),
           ...(options.detailsUrl !== undefined && { detailsUrl: options.detailsUrl }),
           truncated: shortened,
-          findings: notification.events.slice(0, Math.max(1, detail.groupItems)).map((event) => toFinding(event, detail.causes, detail.evidence, detail.textLength)),
+          findings: notification.events
+            .slice(0, Math.max(1, detail.groupItems))
+            .map((event) => toFinding(event, detail.causes, detail.evidence, detail.textLength)),
         },
       }),
     (body) => Buffer.byteLength(body, 'utf8') <= GENERIC_MAX_BYTES,
@@ -55,6 +57,14 @@ function toFinding(event: EnrichedEvent, causes: number, evidence: number, max: 
     vaultName: cut(event.job.vaultName),
     vaultId: cut(event.job.vaultId),
     startedAt: event.job.startedAt,
-    causes: event.causes.slice(0, causes).map((cause) => ({ id: cause.id, rank: cause.rank, title: toDisplay(cause.title, max), verdict: cause.verdict, evidence: cause.evidence.slice(0, evidence).map((e) => toDisplay(e.summary, max)) })),
+    causes: event.causes
+      .slice(0, causes)
+      .map((cause) => ({
+        id: cause.id,
+        rank: cause.rank,
+        title: toDisplay(cause.title, max),
+        verdict: cause.verdict,
+        evidence: cause.evidence.slice(0, evidence).map((e) => toDisplay(e.summary, max)),
+      })),
   };
 }

@@ -12,7 +12,10 @@ export function renderMarkdown(event: EnrichedEvent): string {
   const lines: string[] = [];
   lines.push(`### ${event.priority.level} · ${escapeMarkdown(event.summary.headline, 400)}`, '');
   if (event.resolvedBy !== undefined) {
-    lines.push(`✅ ${l.resolved} (${escapeMarkdown(event.resolvedBy.jobId)}${event.resolvedBy.at ? `, ${event.resolvedBy.at}` : ''})`, '');
+    lines.push(
+      `✅ ${l.resolved} (${escapeMarkdown(event.resolvedBy.jobId)}${event.resolvedBy.at ? `, ${event.resolvedBy.at}` : ''})`,
+      '',
+    );
   }
   lines.push(`**${l.firstAction}:** ${escapeMarkdown(event.summary.firstAction.text, 1200)}`, '');
   const commands = event.summary.firstAction.commands.filter((command) => command.shell === 'azure-cli');
@@ -24,13 +27,19 @@ export function renderMarkdown(event: EnrichedEvent): string {
     for (const step of cause.steps) lines.push(`   - ${escapeMarkdown(step, 800)}`);
   }
   const failed = event.lookups.filter((lookup) => lookup.status !== 'ok');
-  if (failed.length > 0) lines.push('', `**${l.lookups}:** ${failed.map((lookup) => `${lookup.probe}: ${escapeMarkdown(lookup.error ?? lookup.status)}`).join('; ')}`);
+  if (failed.length > 0)
+    lines.push(
+      '',
+      `**${l.lookups}:** ${failed.map((lookup) => `${lookup.probe}: ${escapeMarkdown(lookup.error ?? lookup.status)}`).join('; ')}`,
+    );
   lines.push('', `**${l.why}:** ${event.priority.reasons.map((reason) => escapeMarkdown(reason.text)).join(' ')}`);
   lines.push(`**${l.details}:** <${event.classification.link}>`, '');
   return lines.join('\n');
 }
 
 function commandBlock(commands: RenderedCommand[], incomplete: string): string {
-  const body = commands.map((command) => `# ${command.purpose}${command.complete ? '' : ` (${incomplete})`}\n${command.text}`).join('\n');
+  const body = commands
+    .map((command) => `# ${command.purpose}${command.complete ? '' : ` (${incomplete})`}\n${command.text}`)
+    .join('\n');
   return codeBlock(body, 'bash');
 }

@@ -13,7 +13,11 @@ export interface RenderedMessage {
 }
 
 /** One notification in the target's format: the bytes that will be sent, and their type. */
-export function renderNotification(format: Format, notification: Notification, options: { detailsUrl?: string } = {}): RenderedMessage {
+export function renderNotification(
+  format: Format,
+  notification: Notification,
+  options: { detailsUrl?: string } = {},
+): RenderedMessage {
   switch (format) {
     case 'generic':
       return { contentType: 'application/json; charset=utf-8', body: renderGeneric(notification, options) };

@@ -7,7 +7,12 @@ import { NOTIFICATION_LABELS, titleOf } from './notificationLabels.js';
 /** Slack: 50 blocks a message, 3,000 characters a section, 150 a header; ~12k in all fails in practice. */
 export const SLACK_LIMITS = { blocks: 50, sectionChars: 3_000, headerChars: 150, totalChars: 10_000 } as const;
 
-const EMOJI: Record<Priority, string> = { P1: ':red_circle:', P2: ':large_orange_circle:', P3: ':large_yellow_circle:', P4: ':white_circle:' };
+const EMOJI: Record<Priority, string> = {
+  P1: ':red_circle:',
+  P2: ':large_orange_circle:',
+  P3: ':large_yellow_circle:',
+  P4: ':white_circle:',
+};
 
 /** Text for `plain_text` objects: Slack formats nothing in them, so only one line and a bound. */
 const plain = (value: string, max: number) => ({ type: 'plain_text', text: toDisplay(value, max), emoji: false });
@@ -45,7 +50,11 @@ export function fitsSlack(message: SlackMessage): boolean {
     const limit = block['type'] === 'header' ? SLACK_LIMITS.headerChars : SLACK_LIMITS.sectionChars;
     if (textValue.length > limit || fields.some((field) => field.text.length > 2_000)) return false;
     total += textValue.length + fields.reduce((sum, field) => sum + field.text.length, 0);
-    total += elements.reduce((sum, element) => sum + (typeof element.text === 'string' ? element.text.length : element.text?.text.length ?? 0), 0);
+    total += elements.reduce(
+      (sum, element) =>
+        sum + (typeof element.text === 'string' ? element.text.length : (element.text?.text.length ?? 0)),
+      0,
+    );
   }
   return total <= SLACK_LIMITS.totalChars;
 }
@@ -54,19 +63,33 @@ function toMessage(n: Notification, detail: Detail, shortened: boolean, detailsU
   const l = NOTIFICATION_LABELS[n.lang];
   const first = n.events[0]!;
   const title = titleOf(n);
-  const blocks: Array<Record<string, unknown>> = [{ type: 'header', text: plain(`${title}`, SLACK_LIMITS.headerChars) }];
+  const blocks: Array<Record<string, unknown>> = [
+    { type: 'header', text: plain(`${title}`, SLACK_LIMITS.headerChars) },
+  ];
   if (n.kind === 'group') {
     blocks.push({ type: 'section', text: plain(first.classification.title, detail.textLength) });
     const shown = n.events.slice(0, detail.groupItems);
     if (shown.length > 0) {
-      const list = shown.map((event) => `• ${toDisplay(event.job.vmName ?? event.job.backupItemName ?? event.id, 80)} (${toDisplay(event.job.vmResourceGroup ?? '?', 90)})`).join('\n');
-      blocks.push({ type: 'section', text: { type: 'plain_text', text: list.slice(0, SLACK_LIMITS.sectionChars), emoji: false } });
+      const list = shown
+        .map(
+          (event) =>
+            `• ${toDisplay(event.job.vmName ?? event.job.backupItemName ?? event.id, 80)} (${toDisplay(event.job.vmResourceGroup ?? '?', 90)})`,
+        )
+        .join('\n');
+      blocks.push({
+        type: 'section',
+        text: { type: 'plain_text', text: list.slice(0, SLACK_LIMITS.sectionChars), emoji: false },
+      });
     }
     const hidden = (n.groupSize ?? n.events.length) - shown.length;
     if (hidden > 0) blocks.push({ type: 'context', elements: [plain(l.more(hidden), 100)] });
   } else {
     blocks.push({ type: 'section', text: plain(first.summary.headline, detail.textLength) });
-    if (n.kind === 'resolved' && n.resolvedBy !== undefined) blocks.push({ type: 'section', text: plain(l.resolved(first.job.vmName ?? first.id, n.resolvedBy.jobId), detail.textLength) });
+    if (n.kind === 'resolved' && n.resolvedBy !== undefined)
+      blocks.push({
+        type: 'section',
+        text: plain(l.resolved(first.job.vmName ?? first.id, n.resolvedBy.jobId), detail.textLength),
+      });
     if (n.reason !== undefined) blocks.push({ type: 'context', elements: [plain(n.reason, detail.textLength)] });
     blocks.push({
       type: 'section',
@@ -88,21 +111,53 @@ function toMessage(n: Notification, detail: Detail, shortened: boolean, detailsU
   return { text: fallback, blocks: blocks.slice(0, SLACK_LIMITS.blocks) };
 }
 
-function appendAction(blocks: Array<Record<string, unknown>>, event: EnrichedEvent, detail: Detail, label: string): void {
-  blocks.push({ type: 'section', text: plain(`${label}: ${event.summary.firstAction.text}`, Math.min(SLACK_LIMITS.sectionChars, detail.textLength + 300)) });
-  const commands = event.summary.firstAction.commands.filter((c) => detail.powershell || c.shell === 'azure-cli').slice(0, detail.commands * (detail.powershell ? 2 : 1));
+function appendAction(
+  blocks: Array<Record<string, unknown>>,
+  event: EnrichedEvent,
+  detail: Detail,
+  label: string,
+): void {
+  blocks.push({
+    type: 'section',
+    text: plain(
+      `${label}: ${event.summary.firstAction.text}`,
+      Math.min(SLACK_LIMITS.sectionChars, detail.textLength + 300),
+    ),
+  });
+  const commands = event.summary.firstAction.commands
+    .filter((c) => detail.powershell || c.shell === 'azure-cli')
+    .slice(0, detail.commands * (detail.powershell ? 2 : 1));
   if (commands.length > 0) {
     const code = commands.map((command) => escapeMrkdwn(command.text.replace(/`/g, "'"))).join('\n');
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `\`\`\`${code.slice(0, SLACK_LIMITS.sectionChars - 6)}\`\`\`` } });
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: `\`\`\`${code.slice(0, SLACK_LIMITS.sectionChars - 6)}\`\`\`` },
+    });
   }
 }
 
-function appendCauses(blocks: Array<Record<string, unknown>>, event: EnrichedEvent, detail: Detail, l: (typeof NOTIFICATION_LABELS)['en' | 'fr']): void {
+function appendCauses(
+  blocks: Array<Record<string, unknown>>,
+  event: EnrichedEvent,
+  detail: Detail,
+  l: (typeof NOTIFICATION_LABELS)['en' | 'fr'],
+): void {
   const causes = event.causes.slice(0, detail.causes);
   if (causes.length === 0) return;
   const lines = causes.map((cause) => {
-    const evidence = cause.verdict === 'ruled_out' && !detail.evidenceOfRuledOut ? [] : cause.evidence.slice(0, detail.evidence);
-    return [`${cause.rank}. ${toDisplay(cause.title, detail.textLength)} (${l.verdict[cause.verdict]})`, ...evidence.map((e) => `    ${toDisplay(e.summary, detail.textLength)}`)].join('\n');
+    const evidence =
+      cause.verdict === 'ruled_out' && !detail.evidenceOfRuledOut ? [] : cause.evidence.slice(0, detail.evidence);
+    return [
+      `${cause.rank}. ${toDisplay(cause.title, detail.textLength)} (${l.verdict[cause.verdict]})`,
+      ...evidence.map((e) => `    ${toDisplay(e.summary, detail.textLength)}`),
+    ].join('\n');
   });
-  blocks.push({ type: 'section', text: { type: 'plain_text', text: `${l.causes}:\n${lines.join('\n')}`.slice(0, SLACK_LIMITS.sectionChars), emoji: false } });
+  blocks.push({
+    type: 'section',
+    text: {
+      type: 'plain_text',
+      text: `${l.causes}:\n${lines.join('\n')}`.slice(0, SLACK_LIMITS.sectionChars),
+      emoji: false,
+    },
+  });
 }

@@ -17,7 +17,11 @@ function text(value: string, max: number): string {
   return toDisplay(value, max).replace(/\$\{/g, '$\u2060{');
 }
 
-const run = (value: string, max: number, style: Record<string, unknown> = {}) => ({ type: 'TextRun', text: text(value, max), ...style });
+const run = (value: string, max: number, style: Record<string, unknown> = {}) => ({
+  type: 'TextRun',
+  text: text(value, max),
+  ...style,
+});
 const line = (...inlines: unknown[]) => ({ type: 'RichTextBlock', inlines });
 
 /**
@@ -39,19 +43,38 @@ function toMessage(n: Notification, detail: Detail, shortened: boolean, detailsU
   if (n.kind === 'group') {
     body.push(line(run(first.classification.title, detail.textLength, { weight: 'Bolder' })));
     const shown = n.events.slice(0, detail.groupItems);
-    for (const event of shown) body.push(line(run(`• ${event.job.vmName ?? event.job.backupItemName ?? event.id} (${event.job.vmResourceGroup ?? '?'})`, 200)));
+    for (const event of shown)
+      body.push(
+        line(
+          run(
+            `• ${event.job.vmName ?? event.job.backupItemName ?? event.id} (${event.job.vmResourceGroup ?? '?'})`,
+            200,
+          ),
+        ),
+      );
     const hidden = (n.groupSize ?? n.events.length) - shown.length;
     if (hidden > 0) body.push(line(run(l.more(hidden), 100, { isSubtle: true })));
   } else {
     body.push(line(run(first.summary.headline, detail.textLength, { weight: 'Bolder' })));
-    if (n.kind === 'resolved' && n.resolvedBy !== undefined) body.push(line(run(l.resolved(first.job.vmName ?? first.id, n.resolvedBy.jobId), detail.textLength)));
+    if (n.kind === 'resolved' && n.resolvedBy !== undefined)
+      body.push(line(run(l.resolved(first.job.vmName ?? first.id, n.resolvedBy.jobId), detail.textLength)));
     if (n.reason !== undefined) body.push(line(run(n.reason, detail.textLength, { isSubtle: true })));
-    body.push(line(run(`${l.vm}: ${first.job.vmName ?? '?'} · ${l.resourceGroup}: ${first.job.vmResourceGroup ?? '?'} · ${l.vault}: ${first.job.vaultName ?? '?'} · ${l.occurrences(n.occurrences)}`, detail.textLength, { isSubtle: true })));
+    body.push(
+      line(
+        run(
+          `${l.vm}: ${first.job.vmName ?? '?'} · ${l.resourceGroup}: ${first.job.vmResourceGroup ?? '?'} · ${l.vault}: ${first.job.vaultName ?? '?'} · ${l.occurrences(n.occurrences)}`,
+          detail.textLength,
+          { isSubtle: true },
+        ),
+      ),
+    );
   }
   if (n.kind !== 'resolved') appendAction(body, first, detail, l.firstAction);
   if (n.kind !== 'group' && n.kind !== 'resolved') appendCauses(body, first, detail, l);
   if (shortened) body.push(line(run(l.shortened, 200, { isSubtle: true, size: 'Small' })));
-  const actions: Array<{ type: string; title: string; url: string }> = [{ type: 'Action.OpenUrl', title: l.guide, url: first.classification.link }];
+  const actions: Array<{ type: string; title: string; url: string }> = [
+    { type: 'Action.OpenUrl', title: l.guide, url: first.classification.link },
+  ];
   if (detailsUrl !== undefined) actions.push({ type: 'Action.OpenUrl', title: l.details, url: detailsUrl });
   return {
     type: 'message',
@@ -59,25 +82,51 @@ function toMessage(n: Notification, detail: Detail, shortened: boolean, detailsU
       {
         contentType: 'application/vnd.microsoft.card.adaptive',
         contentUrl: null,
-        content: { $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', type: 'AdaptiveCard', version: '1.5', msteams: { width: 'Full' }, body, actions },
+        content: {
+          $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+          type: 'AdaptiveCard',
+          version: '1.5',
+          msteams: { width: 'Full' },
+          body,
+          actions,
+        },
       },
     ],
   };
 }
 
 function appendAction(body: unknown[], event: EnrichedEvent, detail: Detail, label: string): void {
-  body.push(line(run(`${label}: `, 60, { weight: 'Bolder' }), run(event.summary.firstAction.text, detail.textLength + 300)));
-  const commands = event.summary.firstAction.commands.filter((c) => detail.powershell || c.shell === 'azure-cli').slice(0, detail.commands * (detail.powershell ? 2 : 1));
+  body.push(
+    line(run(`${label}: `, 60, { weight: 'Bolder' }), run(event.summary.firstAction.text, detail.textLength + 300)),
+  );
+  const commands = event.summary.firstAction.commands
+    .filter((c) => detail.powershell || c.shell === 'azure-cli')
+    .slice(0, detail.commands * (detail.powershell ? 2 : 1));
   for (const command of commands) body.push(line(run(command.text, 2_000, { fontType: 'Monospace', size: 'Small' })));
 }
 
-function appendCauses(body: unknown[], event: EnrichedEvent, detail: Detail, l: (typeof NOTIFICATION_LABELS)['en' | 'fr']): void {
+function appendCauses(
+  body: unknown[],
+  event: EnrichedEvent,
+  detail: Detail,
+  l: (typeof NOTIFICATION_LABELS)['en' | 'fr'],
+): void {
   const causes = event.causes.slice(0, detail.causes);
   if (causes.length === 0) return;
   body.push(line(run(`${l.causes}:`, 40, { weight: 'Bolder' })));
   for (const cause of causes) {
-    body.push(line(run(`${cause.rank}. ${cause.title} (${l.verdict[cause.verdict]})`, detail.textLength, cause.verdict === 'confirmed' ? { weight: 'Bolder' } : {})));
-    const evidence = cause.verdict === 'ruled_out' && !detail.evidenceOfRuledOut ? [] : cause.evidence.slice(0, detail.evidence);
-    for (const item of evidence) body.push(line(run(`   ${item.summary}`, detail.textLength, { isSubtle: true, size: 'Small' })));
+    body.push(
+      line(
+        run(
+          `${cause.rank}. ${cause.title} (${l.verdict[cause.verdict]})`,
+          detail.textLength,
+          cause.verdict === 'confirmed' ? { weight: 'Bolder' } : {},
+        ),
+      ),
+    );
+    const evidence =
+      cause.verdict === 'ruled_out' && !detail.evidenceOfRuledOut ? [] : cause.evidence.slice(0, detail.evidence);
+    for (const item of evidence)
+      body.push(line(run(`   ${item.summary}`, detail.textLength, { isSubtle: true, size: 'Small' })));
   }
 }

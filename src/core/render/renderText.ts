@@ -16,9 +16,13 @@ export function renderText(event: EnrichedEvent, options: { commands?: boolean }
   out.push(`  ${l.causes}:`);
   for (const cause of event.causes) {
     out.push(`    ${cause.rank}. ${cause.title} (${l.verdict[cause.verdict]})`);
-    for (const evidence of cause.evidence) if (!evidence.summary.startsWith('state unknown')) out.push(`       ${l.found}: ${toDisplay(evidence.summary, 300)}`);
+    for (const evidence of cause.evidence)
+      if (!evidence.summary.startsWith('state unknown'))
+        out.push(`       ${l.found}: ${toDisplay(evidence.summary, 300)}`);
   }
-  for (const lookup of event.lookups) if (lookup.status !== 'ok') out.push(`  ${l.lookups}: ${lookup.probe}: ${toDisplay(lookup.error ?? lookup.status, 300)}`);
+  for (const lookup of event.lookups)
+    if (lookup.status !== 'ok')
+      out.push(`  ${l.lookups}: ${lookup.probe}: ${toDisplay(lookup.error ?? lookup.status, 300)}`);
   out.push(`  ${l.why}: ${event.priority.reasons.map((reason) => reason.text).join(' ')}`);
   return out.join('\n');
 }

@@ -8,17 +8,42 @@ const HOUR = 3_600_000;
 export const historyProbe: Probe = {
   name: 'history',
   tests: [CAUSE],
-  plan: (t, context) => (context.workspaceId !== undefined && t.backupItemUniqueId !== undefined ? [reads.history(context.workspaceId, [t.backupItemUniqueId])] : []),
+  plan: (t, context) =>
+    context.workspaceId !== undefined && t.backupItemUniqueId !== undefined
+      ? [reads.history(context.workspaceId, [t.backupItemUniqueId])]
+      : [],
   evaluate(t, readings, context) {
     if (context.workspaceId === undefined || t.backupItemUniqueId === undefined) {
-      const why = context.workspaceId === undefined ? 'LOG_ANALYTICS_WORKSPACE_ID is not set' : 'the event has no BackupItemUniqueId';
-      return { status: 'skipped', error: why, verdicts: [{ causeId: CAUSE, verdict: 'unknown', evidence: evidence('history', `history not read: ${why}`) }] };
+      const why =
+        context.workspaceId === undefined
+          ? 'LOG_ANALYTICS_WORKSPACE_ID is not set'
+          : 'the event has no BackupItemUniqueId';
+      return {
+        status: 'skipped',
+        error: why,
+        verdicts: [{ causeId: CAUSE, verdict: 'unknown', evidence: evidence('history', `history not read: ${why}`) }],
+      };
     }
     const read = readOf(readings, reads.history(context.workspaceId, [t.backupItemUniqueId]));
     if (!read.ok) return failedOutcome(this, read);
-    const row = read.value.find((entry) => entry.backupItemUniqueId.toLowerCase() === t.backupItemUniqueId!.toLowerCase());
+    const row = read.value.find(
+      (entry) => entry.backupItemUniqueId.toLowerCase() === t.backupItemUniqueId!.toLowerCase(),
+    );
     if (row === undefined) {
-      return { status: 'ok', verdicts: [{ causeId: CAUSE, verdict: 'unknown', evidence: evidence('history', `no job of this item in the workspace for 7 days: do the vault's diagnostics reach it?`, read) }] };
+      return {
+        status: 'ok',
+        verdicts: [
+          {
+            causeId: CAUSE,
+            verdict: 'unknown',
+            evidence: evidence(
+              'history',
+              `no job of this item in the workspace for 7 days: do the vault's diagnostics reach it?`,
+              read,
+            ),
+          },
+        ],
+      };
     }
     const hours = row.lastSuccessAt !== null ? (context.now.getTime() - Date.parse(row.lastSuccessAt)) / HOUR : 7 * 24;
     const values = { ...row };
@@ -27,7 +52,10 @@ export const historyProbe: Probe = {
     return {
       status: 'ok',
       verdicts: [{ causeId: CAUSE, verdict, evidence: evidence('history', summary, read, values) }],
-      history: { consecutiveFailures: Math.max(1, row.failuresSinceSuccess), hoursSinceLastSuccess: Math.max(0, hours) },
+      history: {
+        consecutiveFailures: Math.max(1, row.failuresSinceSuccess),
+        hoursSinceLastSuccess: Math.max(0, hours),
+      },
     };
   },
 };

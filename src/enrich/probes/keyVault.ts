@@ -23,7 +23,8 @@ function vaultRequest(t: ProbeTarget, readings: Readings) {
   return id === undefined ? undefined : reads.keyVault(id.subscriptionId, id.resourceGroup, id.name);
 }
 
-const grants = (rights: readonly string[] | undefined) => FACTS.keyVaultRights.every((right) => rights?.some((r) => r.toLowerCase() === right));
+const grants = (rights: readonly string[] | undefined) =>
+  FACTS.keyVaultRights.every((right) => rights?.some((r) => r.toLowerCase() === right));
 
 /**
  * Whether the Backup service can read the keys and secrets of an ADE-encrypted VM's key vault.
@@ -33,7 +34,10 @@ const grants = (rights: readonly string[] | undefined) => FACTS.keyVaultRights.e
 export const keyVaultProbe: Probe = {
   name: 'key-vault',
   tests: [CAUSE],
-  plan: (t) => [reads.instanceView(t.subscriptionId, t.resourceGroup, t.vmName), reads.vmModel(t.subscriptionId, t.resourceGroup, t.vmName)],
+  plan: (t) => [
+    reads.instanceView(t.subscriptionId, t.resourceGroup, t.vmName),
+    reads.vmModel(t.subscriptionId, t.resourceGroup, t.vmName),
+  ],
   followUp: (t, readings) => {
     const request = vaultRequest(t, readings);
     return request === undefined ? [] : [request];
@@ -43,27 +47,75 @@ export const keyVaultProbe: Probe = {
     if (!iv.ok) return failedOutcome(this, iv, { vmMissing: iv.status === 404 });
     const request = vaultRequest(t, readings);
     if (request === undefined) {
-      return { status: 'ok', verdicts: [{ causeId: CAUSE, verdict: 'ruled_out', evidence: evidence('key-vault', `no Azure Disk Encryption settings on the disks of ${t.vmName}`, iv) }] };
+      return {
+        status: 'ok',
+        verdicts: [
+          {
+            causeId: CAUSE,
+            verdict: 'ruled_out',
+            evidence: evidence('key-vault', `no Azure Disk Encryption settings on the disks of ${t.vmName}`, iv),
+          },
+        ],
+      };
     }
     const vault = readOf(readings, request);
     if (!vault.ok) return failedOutcome(this, vault, { learned: { keyVaultName: request.name } });
     const learned = { keyVaultName: request.name };
     const properties = vault.value.properties;
     if (properties?.enableRbacAuthorization === true) {
-      return { status: 'ok', learned, verdicts: [{ causeId: CAUSE, verdict: 'unknown', evidence: evidence('key-vault', `key vault ${request.name} uses Azure RBAC: check the Backup Management Service holds a Key Vault role for keys and secrets`, vault) }] };
+      return {
+        status: 'ok',
+        learned,
+        verdicts: [
+          {
+            causeId: CAUSE,
+            verdict: 'unknown',
+            evidence: evidence(
+              'key-vault',
+              `key vault ${request.name} uses Azure RBAC: check the Backup Management Service holds a Key Vault role for keys and secrets`,
+              vault,
+            ),
+          },
+        ],
+      };
     }
     const policies = properties?.accessPolicies ?? [];
-    const values = { keyVault: request.name, policies: policies.map((p) => ({ objectId: p.objectId, keys: p.permissions?.keys ?? [], secrets: p.permissions?.secrets ?? [] })) };
+    const values = {
+      keyVault: request.name,
+      policies: policies.map((p) => ({
+        objectId: p.objectId,
+        keys: p.permissions?.keys ?? [],
+        secrets: p.permissions?.secrets ?? [],
+      })),
+    };
     const sufficient = policies.filter((p) => grants(p.permissions?.keys) && grants(p.permissions?.secrets));
-    const say = (verdict: 'confirmed' | 'ruled_out' | 'unknown', summary: string) => ({ status: 'ok' as const, learned, verdicts: [{ causeId: CAUSE, verdict, evidence: evidence('key-vault', summary, vault, values) }] });
+    const say = (verdict: 'confirmed' | 'ruled_out' | 'unknown', summary: string) => ({
+      status: 'ok' as const,
+      learned,
+      verdicts: [{ causeId: CAUSE, verdict, evidence: evidence('key-vault', summary, vault, values) }],
+    });
     if (context.backupServiceObjectId !== undefined) {
       const mine = policies.find((p) => p.objectId?.toLowerCase() === context.backupServiceObjectId!.toLowerCase());
-      if (mine === undefined) return say('confirmed', `key vault ${request.name} has no access policy for the Backup Management Service`);
+      if (mine === undefined)
+        return say('confirmed', `key vault ${request.name} has no access policy for the Backup Management Service`);
       return grants(mine.permissions?.keys) && grants(mine.permissions?.secrets)
-        ? say('ruled_out', `the Backup Management Service has get, list and backup on keys and secrets of ${request.name}`)
-        : say('confirmed', `the Backup Management Service lacks get/list/backup on the keys or secrets of ${request.name}`);
+        ? say(
+            'ruled_out',
+            `the Backup Management Service has get, list and backup on keys and secrets of ${request.name}`,
+          )
+        : say(
+            'confirmed',
+            `the Backup Management Service lacks get/list/backup on the keys or secrets of ${request.name}`,
+          );
     }
-    if (sufficient.length === 0) return say('confirmed', `no access policy of key vault ${request.name} grants get, list and backup on both keys and secrets`);
-    return say('unknown', `${sufficient.length} access polic${sufficient.length > 1 ? 'ies grant' : 'y grants'} the needed rights on ${request.name}; set BACKUP_MANAGEMENT_SERVICE_OBJECT_ID to check it is Azure Backup's`);
+    if (sufficient.length === 0)
+      return say(
+        'confirmed',
+        `no access policy of key vault ${request.name} grants get, list and backup on both keys and secrets`,
+      );
+    return say(
+      'unknown',
+      `${sufficient.length} access polic${sufficient.length > 1 ? 'ies grant' : 'y grants'} the needed rights on ${request.name}; set BACKUP_MANAGEMENT_SERVICE_OBJECT_ID to check it is Azure Backup's`,
+    );
   },
 };

@@ -19,7 +19,11 @@ export const powerStateProbe: Probe = {
 
     const snapshot =
       power === 'stopped'
-        ? say(SNAPSHOT, 'confirmed', `${t.vmName} is Stopped but still allocated: it was shut down from inside the guest, so Azure cannot reach its agent; start it, or stop it from the portal`)
+        ? say(
+            SNAPSHOT,
+            'confirmed',
+            `${t.vmName} is Stopped but still allocated: it was shut down from inside the guest, so Azure cannot reach its agent; start it, or stop it from the portal`,
+          )
         : power === 'running'
           ? say(SNAPSHOT, 'unknown', `${t.vmName} is running; the guest's DHCP setting cannot be read from Azure`)
           : say(SNAPSHOT, 'unknown', `${t.vmName} power state: ${power ?? 'not reported'}`);

@@ -7,7 +7,9 @@ const CAUSE = 'rp-group-lock';
 /** The restore-point resource groups to check: those holding the VM's collections, else the default. */
 function restorePointGroups(t: ProbeTarget, readings: Readings): string[] {
   const listing = readOf(readings, reads.restorePointCollections(t.subscriptionId));
-  const groups = listing.ok ? [...new Set(collectionsOf(t, listing.value).map((collection) => collection.resourceGroup))] : [];
+  const groups = listing.ok
+    ? [...new Set(collectionsOf(t, listing.value).map((collection) => collection.resourceGroup))]
+    : [];
   const fallback = defaultRestorePointGroup(t);
   return groups.length > 0 ? groups : fallback !== undefined ? [fallback] : [];
 }
@@ -21,19 +23,50 @@ export const rpLocksProbe: Probe = {
   evaluate(t, readings) {
     const groups = restorePointGroups(t, readings);
     const checked: Array<{ group: string; read: ReadResult<ManagementLock[]>; isVmGroup: boolean }> = [
-      ...groups.map((group) => ({ group, read: readOf(readings, reads.locks(t.subscriptionId, group)), isVmGroup: false })),
-      { group: t.resourceGroup, read: readOf(readings, reads.locks(t.subscriptionId, t.resourceGroup)), isVmGroup: true },
+      ...groups.map((group) => ({
+        group,
+        read: readOf(readings, reads.locks(t.subscriptionId, group)),
+        isVmGroup: false,
+      })),
+      {
+        group: t.resourceGroup,
+        read: readOf(readings, reads.locks(t.subscriptionId, t.resourceGroup)),
+        isVmGroup: true,
+      },
     ];
-    const found = checked.flatMap(({ group, read, isVmGroup }) => (read.ok ? read.value.map((lock) => ({ group, lock, isVmGroup, read })) : []));
-    const values = { groups: checked.map(({ group, read }) => ({ group, locks: read.ok ? read.value.map((lock) => `${lock.name} (${lock.level})`) : `unread: ${read.reason}` })) };
+    const found = checked.flatMap(({ group, read, isVmGroup }) =>
+      read.ok ? read.value.map((lock) => ({ group, lock, isVmGroup, read })) : [],
+    );
+    const values = {
+      groups: checked.map(({ group, read }) => ({
+        group,
+        locks: read.ok ? read.value.map((lock) => `${lock.name} (${lock.level})`) : `unread: ${read.reason}`,
+      })),
+    };
     const blocking = found.find((entry) => !entry.isVmGroup) ?? found[0];
     if (blocking !== undefined) {
-      const where = blocking.isVmGroup ? `the VM's resource group ${blocking.group}` : `the restore-point resource group ${blocking.group}`;
+      const where = blocking.isVmGroup
+        ? `the VM's resource group ${blocking.group}`
+        : `the restore-point resource group ${blocking.group}`;
       const note = blocking.lock.notes ? ` ("${blocking.lock.notes}")` : '';
       return {
         status: 'ok',
-        verdicts: [{ causeId: CAUSE, verdict: 'confirmed', evidence: evidence('rp-locks', `lock ${blocking.lock.name} (${blocking.lock.level})${note} on ${where} blocks restore-point cleanup`, blocking.read, values) }],
-        learned: { ...(blocking.lock.name !== undefined && { lockName: blocking.lock.name }), rpResourceGroup: blocking.group },
+        verdicts: [
+          {
+            causeId: CAUSE,
+            verdict: 'confirmed',
+            evidence: evidence(
+              'rp-locks',
+              `lock ${blocking.lock.name} (${blocking.lock.level})${note} on ${where} blocks restore-point cleanup`,
+              blocking.read,
+              values,
+            ),
+          },
+        ],
+        learned: {
+          ...(blocking.lock.name !== undefined && { lockName: blocking.lock.name }),
+          rpResourceGroup: blocking.group,
+        },
       };
     }
     const failure = checked.find(({ read }) => !read.ok)?.read;
@@ -41,7 +74,18 @@ export const rpLocksProbe: Probe = {
     const first = checked[0]!.read;
     return {
       status: 'ok',
-      verdicts: [{ causeId: CAUSE, verdict: 'ruled_out', evidence: evidence('rp-locks', `no lock on ${checked.map(({ group }) => group).join(' nor on ')}`, first, values) }],
+      verdicts: [
+        {
+          causeId: CAUSE,
+          verdict: 'ruled_out',
+          evidence: evidence(
+            'rp-locks',
+            `no lock on ${checked.map(({ group }) => group).join(' nor on ')}`,
+            first,
+            values,
+          ),
+        },
+      ],
       ...(groups[0] !== undefined && { learned: { rpResourceGroup: groups[0] } }),
     };
   },

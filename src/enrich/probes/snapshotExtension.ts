@@ -18,21 +18,43 @@ export const snapshotExtensionProbe: Probe = {
     const read = readOf(readings, reads.instanceView(t.subscriptionId, t.resourceGroup, t.vmName));
     if (!read.ok) return failedOutcome(this, read, { vmMissing: read.status === 404 });
     const extensions = read.value.extensions ?? [];
-    const backup = extensions.find((extension) => SNAPSHOT_TYPE.test(extension.type ?? '') || SNAPSHOT_TYPE.test(extension.name ?? ''));
+    const backup = extensions.find(
+      (extension) => SNAPSHOT_TYPE.test(extension.type ?? '') || SNAPSHOT_TYPE.test(extension.name ?? ''),
+    );
     const failed = extensions.filter((extension) => isFailed(extension.statuses));
-    const describe = (extension: (typeof extensions)[number]) => `${extension.name ?? extension.type}: ${extension.statuses?.[0]?.displayStatus ?? 'no status'}${extension.statuses?.[0]?.message ? ` (${extension.statuses[0].message})` : ''}`;
-    const values = { extensions: extensions.map((extension) => ({ name: extension.name, type: extension.type, version: extension.typeHandlerVersion, status: extension.statuses?.[0]?.displayStatus })) };
+    const describe = (extension: (typeof extensions)[number]) =>
+      `${extension.name ?? extension.type}: ${extension.statuses?.[0]?.displayStatus ?? 'no status'}${extension.statuses?.[0]?.message ? ` (${extension.statuses[0].message})` : ''}`;
+    const values = {
+      extensions: extensions.map((extension) => ({
+        name: extension.name,
+        type: extension.type,
+        version: extension.typeHandlerVersion,
+        status: extension.statuses?.[0]?.displayStatus,
+      })),
+    };
     const say = verdictsOf('snapshot-extension', read, values);
 
     const backupVerdict =
       backup === undefined
-        ? say(BACKUP_EXTENSION, 'unknown', `no VMSnapshot extension on ${t.vmName}: Azure Backup installs it at the next backup`)
+        ? say(
+            BACKUP_EXTENSION,
+            'unknown',
+            `no VMSnapshot extension on ${t.vmName}: Azure Backup installs it at the next backup`,
+          )
         : isFailed(backup.statuses)
           ? say(BACKUP_EXTENSION, 'confirmed', `backup extension ${describe(backup)}`)
-          : say(BACKUP_EXTENSION, 'ruled_out', `backup extension ${describe(backup)}, version ${backup.typeHandlerVersion ?? 'unknown'}`);
+          : say(
+              BACKUP_EXTENSION,
+              'ruled_out',
+              `backup extension ${describe(backup)}, version ${backup.typeHandlerVersion ?? 'unknown'}`,
+            );
     const anyVerdict =
       failed.length > 0
-        ? say(ANY_EXTENSION, 'confirmed', `extension${failed.length > 1 ? 's' : ''} in a failed state: ${failed.map(describe).join('; ')}`)
+        ? say(
+            ANY_EXTENSION,
+            'confirmed',
+            `extension${failed.length > 1 ? 's' : ''} in a failed state: ${failed.map(describe).join('; ')}`,
+          )
         : extensions.length > 0
           ? say(ANY_EXTENSION, 'ruled_out', `all ${extensions.length} extensions report success`)
           : say(ANY_EXTENSION, 'unknown', 'no extension status reported');
@@ -41,7 +63,9 @@ export const snapshotExtensionProbe: Probe = {
       status: 'ok',
       verdicts: [backupVerdict, anyVerdict],
       ...(name !== undefined && { learned: { snapshotExtensionName: name } }),
-      ...(backup !== undefined && { osType: /linux$/i.test(backup.type ?? backup.name ?? '') ? 'linux' as const : 'windows' as const }),
+      ...(backup !== undefined && {
+        osType: /linux$/i.test(backup.type ?? backup.name ?? '') ? ('linux' as const) : ('windows' as const),
+      }),
     };
   },
 };

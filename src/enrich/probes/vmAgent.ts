@@ -1,6 +1,16 @@
 import { FACTS } from '../facts.js';
 import { reads } from '../readings.js';
-import { compareVersions, failedOutcome, firstFailure, osTypeOf, readOf, statusValue, verdictsOf, type CauseVerdict, type Probe } from '../probe.js';
+import {
+  compareVersions,
+  failedOutcome,
+  firstFailure,
+  osTypeOf,
+  readOf,
+  statusValue,
+  verdictsOf,
+  type CauseVerdict,
+  type Probe,
+} from '../probe.js';
 
 const WINDOWS = 'agent-unresponsive-windows';
 const LINUX = 'agent-outdated-linux';
@@ -9,7 +19,10 @@ const LINUX = 'agent-outdated-linux';
 export const vmAgentProbe: Probe = {
   name: 'vm-agent',
   tests: [WINDOWS, LINUX],
-  plan: (t) => [reads.instanceView(t.subscriptionId, t.resourceGroup, t.vmName), reads.vmModel(t.subscriptionId, t.resourceGroup, t.vmName)],
+  plan: (t) => [
+    reads.instanceView(t.subscriptionId, t.resourceGroup, t.vmName),
+    reads.vmModel(t.subscriptionId, t.resourceGroup, t.vmName),
+  ],
   evaluate(t, readings) {
     const ivRead = readOf(readings, reads.instanceView(t.subscriptionId, t.resourceGroup, t.vmName));
     const modelRead = readOf(readings, reads.vmModel(t.subscriptionId, t.resourceGroup, t.vmName));
@@ -21,7 +34,13 @@ export const vmAgentProbe: Probe = {
     const display = agent?.displayStatus ?? 'no status';
     const version = iv.vmAgent?.vmAgentVersion;
     const power = statusValue(iv.statuses, 'PowerState');
-    const values = { vmAgentStatus: display, vmAgentVersion: version ?? null, message: agent?.message ?? null, osType: osType ?? null, powerState: power ?? null };
+    const values = {
+      vmAgentStatus: display,
+      vmAgentVersion: version ?? null,
+      message: agent?.message ?? null,
+      osType: osType ?? null,
+      powerState: power ?? null,
+    };
     const say = verdictsOf('vm-agent', ivRead, values);
     const ready = /^ready$/i.test(display);
     const knownVersion = version !== undefined && /^\d+(\.\d+)+$/.test(version);
@@ -31,16 +50,37 @@ export const vmAgentProbe: Probe = {
       const note = `the VM is ${power}: its agent cannot report (agent ${display})`;
       verdicts.push(say(WINDOWS, 'unknown', note), say(LINUX, 'unknown', note));
     } else if (osType === 'windows') {
-      if (!ready) verdicts.push(say(WINDOWS, 'confirmed', `agent on ${t.vmName} is ${display}${agent?.message ? `: ${agent.message}` : ''}`));
+      if (!ready)
+        verdicts.push(
+          say(WINDOWS, 'confirmed', `agent on ${t.vmName} is ${display}${agent?.message ? `: ${agent.message}` : ''}`),
+        );
       else if (knownVersion && compareVersions(version, FACTS.minWindowsAgent) < 0) {
-        verdicts.push(say(WINDOWS, 'unknown', `agent Ready but version ${version} is older than the supported minimum ${FACTS.minWindowsAgent}: reinstall the latest`));
+        verdicts.push(
+          say(
+            WINDOWS,
+            'unknown',
+            `agent Ready but version ${version} is older than the supported minimum ${FACTS.minWindowsAgent}: reinstall the latest`,
+          ),
+        );
       } else verdicts.push(say(WINDOWS, 'ruled_out', `agent Ready, version ${version ?? 'unknown'}`));
       verdicts.push(say(LINUX, 'ruled_out', 'Windows VM: the Linux agent cause does not apply'));
     } else if (osType === 'linux') {
-      if (!ready) verdicts.push(say(LINUX, 'confirmed', `agent on ${t.vmName} is ${display}${agent?.message ? `: ${agent.message}` : ''}`));
+      if (!ready)
+        verdicts.push(
+          say(LINUX, 'confirmed', `agent on ${t.vmName} is ${display}${agent?.message ? `: ${agent.message}` : ''}`),
+        );
       else if (knownVersion && compareVersions(version, FACTS.minLinuxAgent) < 0) {
-        verdicts.push(say(LINUX, 'confirmed', `agent version ${version} is older than the supported minimum ${FACTS.minLinuxAgent}`));
-      } else verdicts.push(say(LINUX, 'ruled_out', `agent Ready, version ${version ?? 'unknown'} (minimum ${FACTS.minLinuxAgent})`));
+        verdicts.push(
+          say(
+            LINUX,
+            'confirmed',
+            `agent version ${version} is older than the supported minimum ${FACTS.minLinuxAgent}`,
+          ),
+        );
+      } else
+        verdicts.push(
+          say(LINUX, 'ruled_out', `agent Ready, version ${version ?? 'unknown'} (minimum ${FACTS.minLinuxAgent})`),
+        );
       verdicts.push(say(WINDOWS, 'ruled_out', 'Linux VM: the Windows agent cause does not apply'));
     } else {
       const verdict = ready ? 'ruled_out' : 'unknown';

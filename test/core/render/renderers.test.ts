@@ -14,7 +14,11 @@ import { expectValidNotification } from '../../helpers/schema.js';
 const LONG_VM = `vm-${'x'.repeat(61)}`;
 const LONG_RG = `rg-${'y'.repeat(87)}`;
 
-function eventOf(code: string, vm = { resourceGroup: LONG_RG, name: LONG_VM }, lang: 'en' | 'fr' = 'en'): EnrichedEvent {
+function eventOf(
+  code: string,
+  vm = { resourceGroup: LONG_RG, name: LONG_VM },
+  lang: 'en' | 'fr' = 'en',
+): EnrichedEvent {
   return triage([{ body: { records: [failedJob(vm, code)] }, origin: { bodyIndex: 0 } }], { lang }).events[0]!;
 }
 
@@ -25,14 +29,23 @@ function largest(lang: 'en' | 'fr' = 'en'): EnrichedEvent {
     ...cause,
     verdict: i === 0 ? 'confirmed' : i % 2 ? 'ruled_out' : 'unknown',
     evidence: [
-      { probe: 'vm-agent', summary: `agent on ${LONG_VM} reports ${'details '.repeat(30)}`, api: 'GET …/instanceView', at: '2026-11-25T02:00:00Z' },
+      {
+        probe: 'vm-agent',
+        summary: `agent on ${LONG_VM} reports ${'details '.repeat(30)}`,
+        api: 'GET …/instanceView',
+        at: '2026-11-25T02:00:00Z',
+      },
       { probe: 'snapshot-extension', summary: `extension status message ${'long '.repeat(40)}` },
     ],
   }));
   return event;
 }
 
-const notification = (events: EnrichedEvent[], kind: Notification['kind'] = 'new', groupSize?: number): Notification => ({
+const notification = (
+  events: EnrichedEvent[],
+  kind: Notification['kind'] = 'new',
+  groupSize?: number,
+): Notification => ({
   id: 'msg-1',
   kind,
   lang: events[0]!.lang,
@@ -75,15 +88,23 @@ describe('Teams (Workflows, Adaptive Card 1.5)', () => {
     for (const lang of ['en', 'fr'] as const) {
       const body = renderTeams(notification([largest(lang)]));
       expect(Buffer.byteLength(body, 'utf8')).toBeLessThanOrEqual(TEAMS_MAX_BYTES);
-      const message = JSON.parse(body) as { type: string; attachments: Array<{ contentType: string; content: { version: string; body: unknown[] } }> };
+      const message = JSON.parse(body) as {
+        type: string;
+        attachments: Array<{ contentType: string; content: { version: string; body: unknown[] } }>;
+      };
       expect(message.type).toBe('message');
-      expect(message.attachments[0]).toMatchObject({ contentType: 'application/vnd.microsoft.card.adaptive', content: { version: '1.5', type: 'AdaptiveCard' } });
+      expect(message.attachments[0]).toMatchObject({
+        contentType: 'application/vnd.microsoft.card.adaptive',
+        content: { version: '1.5', type: 'AdaptiveCard' },
+      });
       expect(body).toContain(LONG_VM);
     }
   });
 
   it('sheds sections, never cuts JSON, for a storm of 300 items', () => {
-    const events = Array.from({ length: 300 }, (_, i) => eventOf('BackUpOperationFailedV2', { resourceGroup: LONG_RG, name: `vm-${i}-${'z'.repeat(50)}` }));
+    const events = Array.from({ length: 300 }, (_, i) =>
+      eventOf('BackUpOperationFailedV2', { resourceGroup: LONG_RG, name: `vm-${i}-${'z'.repeat(50)}` }),
+    );
     const body = renderTeams(notification(events, 'group', 300));
     expect(Buffer.byteLength(body, 'utf8')).toBeLessThanOrEqual(TEAMS_MAX_BYTES);
     expect(body).toContain('…and 275 more');
@@ -104,7 +125,16 @@ describe('Teams (Workflows, Adaptive Card 1.5)', () => {
 
 describe('Slack (Block Kit)', () => {
   it('fits the largest realistic finding and a 300-item storm within Slack limits', () => {
-    for (const n of [notification([largest()]), notification(Array.from({ length: 300 }, (_, i) => eventOf('BackUpOperationFailedV2', { resourceGroup: 'rg', name: `vm-${i}` })), 'group', 300)]) {
+    for (const n of [
+      notification([largest()]),
+      notification(
+        Array.from({ length: 300 }, (_, i) =>
+          eventOf('BackUpOperationFailedV2', { resourceGroup: 'rg', name: `vm-${i}` }),
+        ),
+        'group',
+        300,
+      ),
+    ]) {
       const message = JSON.parse(renderSlack(n)) as Parameters<typeof fitsSlack>[0];
       expect(fitsSlack(message)).toBe(true);
       expect(message.blocks.length).toBeLessThanOrEqual(50);
@@ -112,9 +142,18 @@ describe('Slack (Block Kit)', () => {
   });
 
   it.each(HOSTILE.map((text) => [text.slice(0, 40), text]))('renders %j inert and within limits', (_, text) => {
-    const message = JSON.parse(renderSlack(notification([hostileEvent(text)]))) as { text: string; blocks: Array<Record<string, unknown>> };
+    const message = JSON.parse(renderSlack(notification([hostileEvent(text)]))) as {
+      text: string;
+      blocks: Array<Record<string, unknown>>;
+    };
     expect(fitsSlack(message as Parameters<typeof fitsSlack>[0])).toBe(true);
-    const mrkdwn = [message.text, ...message.blocks.map((block) => block['text'] as { type: string; text: string } | undefined).filter((t) => t?.type === 'mrkdwn').map((t) => t!.text)];
+    const mrkdwn = [
+      message.text,
+      ...message.blocks
+        .map((block) => block['text'] as { type: string; text: string } | undefined)
+        .filter((t) => t?.type === 'mrkdwn')
+        .map((t) => t!.text),
+    ];
     for (const value of mrkdwn) expect(value).not.toMatch(/<[!@#]|<https?:|<script/);
     for (const value of strings(message)) expect(value).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200B-\u200F\uFEFF]/);
   });
@@ -124,7 +163,15 @@ describe('generic (Standard Webhooks JSON)', () => {
   it('is valid against schema/notification.v1.json, under 20 KB, for a finding and a storm', () => {
     const one = JSON.parse(renderGeneric(notification([largest()])));
     expectValidNotification(one);
-    const storm = renderGeneric(notification(Array.from({ length: 300 }, (_, i) => eventOf('BackUpOperationFailedV2', { resourceGroup: 'rg', name: `vm-${i}` })), 'group', 300));
+    const storm = renderGeneric(
+      notification(
+        Array.from({ length: 300 }, (_, i) =>
+          eventOf('BackUpOperationFailedV2', { resourceGroup: 'rg', name: `vm-${i}` }),
+        ),
+        'group',
+        300,
+      ),
+    );
     expect(Buffer.byteLength(storm, 'utf8')).toBeLessThanOrEqual(20_000);
     expectValidNotification(JSON.parse(storm));
   });
