@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 
 import { SETTINGS } from '../src/config/settings.js';
 
-/** Rewrites the README's configuration table from `src/config/settings.ts` (a test checks they agree). */
+/** Rewrites the configuration page (docs/configuration.md) from `src/config/settings.ts` (a test checks they agree). */
 export function settingsTable(): string {
   const requiredBy = (name: string) =>
     SETTINGS.filter((other) => other.requires?.includes(name)).map((other) => `\`${other.name}\``);
@@ -19,10 +19,10 @@ export function settingsTable(): string {
 }
 
 if (process.argv[1]?.endsWith('settingsTable.js')) {
-  const readme = new URL('../../README.md', import.meta.url);
+  const readme = new URL('../../docs/configuration.md', import.meta.url);
   const text = readFileSync(readme, 'utf8');
   const start = text.indexOf('<!-- settings-table:start -->');
   const end = text.indexOf('<!-- settings-table:end -->');
   writeFileSync(readme, `${text.slice(0, start)}<!-- settings-table:start -->\n${settingsTable()}\n${text.slice(end)}`);
-  console.log('README configuration table updated');
+  console.log('docs/configuration.md updated');
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 
 import { describe, expect, it } from 'vitest';
 
-const README = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+const PAGE = readFileSync(new URL('../../docs/configuration.md', import.meta.url), 'utf8');
 const HOST = JSON.parse(readFileSync(new URL('../../host.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 
 /** Every leaf setting of host.json as a dotted path, objects of options counting as one. */
@@ -21,12 +21,12 @@ describe('host.json', () => {
     expect(() => JSON.parse(readFileSync(new URL('../../host.json', import.meta.url), 'utf8'))).not.toThrow();
   });
 
-  it('has every Event Hubs and logging choice explained in the README', () => {
+  it('has every Event Hubs and logging choice explained on the configuration page', () => {
     const documented = paths(HOST).filter(
       (path) =>
         path.startsWith('extensions.') || path.startsWith('logging.applicationInsights') || path === 'functionTimeout',
     );
     expect(documented.length).toBeGreaterThan(4);
-    for (const path of documented) expect(README, path).toContain(`| \`${path}\``);
+    for (const path of documented) expect(PAGE, path).toContain(`| \`${path}\``);
   });
 });

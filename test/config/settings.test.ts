@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { settingsTable } from '../../scripts/settingsTable.js';
 import { ConfigurationError, loadSettings, SETTINGS } from '../../src/config/settings.js';
 
-const README = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+const PAGE = readFileSync(new URL('../../docs/configuration.md', import.meta.url), 'utf8');
 
 describe('settings', () => {
   it('applies the documented defaults', () => {
@@ -86,10 +86,10 @@ describe('settings', () => {
     expect(() => loadSettings({}, 'all')).toThrow(/EVENTHUB_NAME is required/);
   });
 
-  it('is documented in the README table, row for row', () => {
-    const table = README.slice(
-      README.indexOf('<!-- settings-table:start -->'),
-      README.indexOf('<!-- settings-table:end -->'),
+  it('is documented in the configuration page table, row for row', () => {
+    const table = PAGE.slice(
+      PAGE.indexOf('<!-- settings-table:start -->'),
+      PAGE.indexOf('<!-- settings-table:end -->'),
     );
     expect(table.trim()).toBe(`<!-- settings-table:start -->\n${settingsTable()}`);
     expect(SETTINGS.length).toBeGreaterThan(5);
