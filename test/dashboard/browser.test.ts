@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createDashboard } from '../../src/dashboard/httpDashboard.js';
@@ -8,6 +8,7 @@ import { serveLocally, type LocalDashboard } from '../../src/adapters/localDashb
 import { notifyBatch } from '../../src/pipeline/notify.js';
 import { triage } from '../../src/pipeline/triage.js';
 import { freshStore, stopAzurite } from '../helpers/azurite.js';
+import { launchChromium } from '../helpers/browser.js';
 import { failedJob } from '../helpers/lookups.js';
 
 const CODES = [
@@ -57,19 +58,7 @@ beforeAll(async () => {
       now: () => new Date('2026-11-26T06:00:00Z'),
     }),
   );
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {
