@@ -1,19 +1,7 @@
 import type { TokenCredential } from '@azure/core-auth';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 
-import type {
-  BackupJob,
-  ItemHistory,
-  KeyVault,
-  ManagementLock,
-  ReadRequest,
-  ReadResult,
-  ReadValues,
-  RestorePointCollection,
-  StateReader,
-  VmInstanceView,
-  VmModel,
-} from '../enrich/readings.js';
+import type { ItemHistory, ReadRequest, ReadResult, ReadValues, StateReader } from '../enrich/readings.js';
 import { toHistoryQuery } from './historyQuery.js';
 import { toReadFailure } from './readFailure.js';
 
@@ -87,7 +75,7 @@ export class AzureStateReader implements StateReader {
     const abortSignal =
       options.abortSignal !== undefined ? AbortSignal.any([options.abortSignal, callTimeout]) : callTimeout;
     try {
-      const value = await this.#fetch(request as ReadRequest, abortSignal);
+      const value = await this.#fetch(request, abortSignal);
       if (value === null || typeof value !== 'object')
         throw Object.assign(new Error('not an object'), { name: 'MalformedResponse' });
       return {
@@ -98,7 +86,7 @@ export class AzureStateReader implements StateReader {
         durationMs: Date.now() - started,
       };
     } catch (error) {
-      return toReadFailure(error, request as ReadRequest, api, started, options.abortSignal?.aborted === true);
+      return toReadFailure(error, request, api, started, options.abortSignal?.aborted === true);
     }
   }
 
@@ -106,40 +94,38 @@ export class AzureStateReader implements StateReader {
     switch (request.kind) {
       case 'vm.instanceView': {
         const compute = await this.#compute(request.subscriptionId);
-        return (await compute.virtualMachines.instanceView(request.resourceGroup, request.name, {
+        return compute.virtualMachines.instanceView(request.resourceGroup, request.name, {
           abortSignal,
-        })) as VmInstanceView;
+        });
       }
       case 'vm.model': {
         const compute = await this.#compute(request.subscriptionId);
-        return (await compute.virtualMachines.get(request.resourceGroup, request.name, { abortSignal })) as VmModel;
+        return compute.virtualMachines.get(request.resourceGroup, request.name, { abortSignal });
       }
       case 'sub.restorePointCollections': {
         const compute = await this.#compute(request.subscriptionId);
-        return (await collect(compute.restorePointCollections.listAll({ abortSignal }))) as RestorePointCollection[];
+        return collect(compute.restorePointCollections.listAll({ abortSignal }));
       }
       case 'rpc.get': {
         const compute = await this.#compute(request.subscriptionId);
-        return (await compute.restorePointCollections.get(request.resourceGroup, request.name, {
+        return compute.restorePointCollections.get(request.resourceGroup, request.name, {
           expand: 'restorePoints',
           abortSignal,
-        })) as RestorePointCollection;
+        });
       }
       case 'rg.locks': {
         const locks = await this.#client('locks', request.subscriptionId, async () => {
           const { ManagementLockClient } = await import('@azure/arm-locks');
           return new ManagementLockClient(this.#options.credential, request.subscriptionId, this.#armOptions());
         });
-        return (await collect(
-          locks.managementLocks.listAtResourceGroupLevel(request.resourceGroup, { abortSignal }),
-        )) as ManagementLock[];
+        return collect(locks.managementLocks.listAtResourceGroupLevel(request.resourceGroup, { abortSignal }));
       }
       case 'keyvault.get': {
         const keyVault = await this.#client('keyvault', request.subscriptionId, async () => {
           const { KeyVaultManagementClient } = await import('@azure/arm-keyvault');
           return new KeyVaultManagementClient(this.#options.credential, request.subscriptionId, this.#armOptions());
         });
-        return (await keyVault.vaults.get(request.resourceGroup, request.name, { abortSignal })) as KeyVault;
+        return keyVault.vaults.get(request.resourceGroup, request.name, { abortSignal });
       }
       case 'vault.runningJobs': {
         const backup = await this.#client('backup', request.subscriptionId, async () => {
@@ -147,9 +133,7 @@ export class AzureStateReader implements StateReader {
           return new RecoveryServicesBackupClient(this.#options.credential, request.subscriptionId, this.#armOptions());
         });
         const filter = "status eq 'InProgress' and operation eq 'Backup'";
-        return (await collect(
-          backup.backupJobs.list(request.vaultName, request.resourceGroup, { filter, abortSignal }),
-        )) as BackupJob[];
+        return collect(backup.backupJobs.list(request.vaultName, request.resourceGroup, { filter, abortSignal }));
       }
       case 'workspace.history': {
         const logs = await this.#client('logs', '', async () => {
@@ -165,7 +149,7 @@ export class AzureStateReader implements StateReader {
           { duration: 'P7D' },
           { abortSignal },
         );
-        return toHistory(result as unknown as HistoryResult);
+        return toHistory(result);
       }
     }
   }

@@ -10,12 +10,12 @@ export function fromEventHubBatch(
   messages: unknown,
   triggerMetadata: Record<string, unknown> | undefined,
 ): InputBody[] {
-  const list = Array.isArray(messages) ? messages : [messages];
+  const list: unknown[] = Array.isArray(messages) ? (messages as unknown[]) : [messages];
   const meta = triggerMetadata ?? {};
   const partitionContext = meta['partitionContext'];
   const partitionId =
     typeof partitionContext === 'object' && partitionContext !== null && 'partitionId' in partitionContext
-      ? String((partitionContext as { partitionId: unknown }).partitionId)
+      ? String(partitionContext.partitionId)
       : undefined;
   const sequences = arrayOf(meta['sequenceNumberArray']);
   const offsets = arrayOf(meta['offsetArray']);
@@ -31,7 +31,7 @@ export function fromEventHubBatch(
         bodyIndex: index,
         ...(partitionId !== undefined && { partitionId }),
         ...(sequences[index] !== undefined && Number.isSafeInteger(sequence) && { sequenceNumber: sequence }),
-        ...(offset !== undefined && offset !== null && { offset: String(offset) }),
+        ...((typeof offset === 'string' || typeof offset === 'number') && { offset: String(offset) }),
         ...(enqueuedAt !== undefined && { enqueuedAt }),
       },
     };
@@ -39,7 +39,7 @@ export function fromEventHubBatch(
 }
 
 function arrayOf(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
+  return Array.isArray(value) ? (value as unknown[]) : [];
 }
 
 function toIso(value: unknown): string | undefined {

@@ -10,10 +10,3 @@ export function signStandardWebhook(secret: string, id: string, timestampSeconds
   const signature = createHmac('sha256', key).update(`${id}.${timestampSeconds}.${body}`).digest('base64');
   return `v1,${signature}`;
 }
-
-/** Whether a secret has the documented shape: `whsec_` and 24 to 64 bytes of base64. */
-export function isStandardWebhookSecret(secret: string): boolean {
-  if (!secret.startsWith('whsec_')) return false;
-  const bytes = Buffer.from(secret.slice(6), 'base64');
-  return bytes.length >= 24 && bytes.length <= 64;
-}

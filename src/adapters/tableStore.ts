@@ -296,7 +296,7 @@ export class TableStore implements NotificationStore {
     return {
       key,
       count: Number(entity['count']),
-      items: JSON.parse(String(entity['items'] ?? '[]')) as string[],
+      items: JSON.parse(textOf(entity['items'], '[]')) as string[],
       messageId: orNull(entity['messageId']),
       etag: entity.etag,
     };
@@ -421,7 +421,7 @@ export class TableStore implements NotificationStore {
     const byPartition = new Map<string, Map<string, Entity>>();
     for (const entity of entities) {
       let rows = byPartition.get(entity.partitionKey);
-      if (rows === undefined) byPartition.set(entity.partitionKey, (rows = new Map()));
+      if (rows === undefined) byPartition.set(entity.partitionKey, (rows = new Map<string, Entity>()));
       rows.set(entity.rowKey, entity);
     }
     for (const rows of byPartition.values()) {
@@ -494,15 +494,20 @@ function toEventRow(entity: Record<string, unknown>): EventRow {
   return {
     day: String(entity['partitionKey']),
     id: String(entity['rowKey']),
-    startedAt: String(entity['startedAt'] ?? ''),
-    vaultName: String(entity['vaultName'] ?? ''),
-    vmName: String(entity['vmName'] ?? ''),
-    code: String(entity['code'] ?? ''),
+    startedAt: textOf(entity['startedAt'], ''),
+    vaultName: textOf(entity['vaultName'], ''),
+    vmName: textOf(entity['vmName'], ''),
+    code: textOf(entity['code'], ''),
     known: entity['known'] === true,
-    priority: String(entity['priority'] ?? ''),
-    headline: String(entity['headline'] ?? ''),
-    findingKey: String(entity['findingKey'] ?? ''),
+    priority: textOf(entity['priority'], ''),
+    headline: textOf(entity['headline'], ''),
+    findingKey: textOf(entity['findingKey'], ''),
   };
+}
+
+/** A stored string column, or the fallback when it is absent or not a string. */
+function textOf(value: unknown, fallback: string): string {
+  return typeof value === 'string' ? value : fallback;
 }
 
 /** Row keys may not hold `/ \ # ?` or control characters. */
@@ -552,7 +557,7 @@ function toFinding(entity: Record<string, unknown>): FindingState {
     occurrences: Number(entity['occurrences']),
     notifiedLevel: orNull(entity['notifiedLevel']) as FindingState['notifiedLevel'],
     notifiedAt: orNull(entity['notifiedAt']),
-    jobIds: JSON.parse(String(entity['jobIds'] ?? '[]')) as string[],
+    jobIds: JSON.parse(textOf(entity['jobIds'], '[]')) as string[],
     lastEvent: JSON.parse(fromChunks('event', entity)) as EnrichedEvent,
     resolvedAt: orNull(entity['resolvedAt']),
     resolvedByJobId: orNull(entity['resolvedByJobId']),

@@ -28,9 +28,9 @@ export interface SendOptions {
   signal?: AbortSignal;
 }
 
-export type DeliveryResult =
-  | { ok: true; status: number; attempts: number }
-  | { ok: false; status: number | null; attempts: number; error: string; permanent: boolean; retryAfterMs?: number };
+import type { DeliveryResult } from '../core/notify/types.js';
+
+export type { DeliveryResult };
 
 class HttpFailure extends Error {
   override name = 'HttpFailure';
@@ -50,19 +50,6 @@ export function describeTarget(target: WebhookTarget): string {
   } catch {
     return `${target.format} webhook (invalid URL)`;
   }
-}
-
-/** https only; plain http only to loopback (tests, local receivers). */
-export function checkWebhookUrl(raw: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return 'is not a URL';
-  }
-  if (url.protocol === 'https:') return undefined;
-  if (url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) return undefined;
-  return 'must be https (plain http is accepted only for 127.0.0.1/localhost)';
 }
 
 function parseRetryAfter(value: string | null, now: Date): number | undefined {
@@ -125,7 +112,7 @@ export async function sendWebhook(
               ? `no answer within ${options.attemptTimeoutInMs ?? 10_000} ms`
               : `${err.cause?.code ?? err.name}: ${err.message}`;
           last = { status: null, error: reason };
-          throw new Error(reason);
+          throw new Error(reason, { cause: error });
         }
         await response.arrayBuffer().catch(() => undefined);
         if (response.status >= 200 && response.status < 300) return response.status;

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 
 import { addDays } from '../core/days.js';
 import { renderText } from '../core/render/renderText.js';
-import { toDisplay } from '../core/fillTemplate.js';
+import { toDisplay } from '../core/explain/fillTemplate.js';
 import type { Lang } from '../core/types.js';
 import { startLocalReceiver } from '../adapters/localReceiver.js';
 import { openNotifications } from '../adapters/notificationRuntime.js';
@@ -76,8 +76,8 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
   const azurite = await startAzurite({ disableTelemetry: true });
   let result: TriageResult;
   let notified: NotifyOutcome | undefined;
-  let digestPath = '';
-  let digestSubject = '';
+  let digestPath: string;
+  let digestSubject: string;
   let dashboard: LocalDashboard | undefined;
   const settings = loadSettings({
     TRIAGE_LANG: lang,

@@ -55,7 +55,7 @@ export async function digestCommand(argv: string[], io: CliIo, env: NodeJS.Proce
       azurite = await startAzurite({ disableTelemetry: true });
     }
     const runtime = await openNotifications(
-      { ...settings.notify, webhook: undefined } as typeof settings.notify,
+      { ...settings.notify, webhook: undefined },
       azurite !== undefined ? { connectionString: azurite.connectionString } : {},
     );
     if (positionals.length > 0) {

@@ -1,6 +1,5 @@
-import { DEFAULT_PRIORITY_THRESHOLDS, type PriorityThresholds } from '../core/prioritize.js';
-import { checkWebhookUrl } from '../adapters/webhookSender.js';
-import { isStandardWebhookSecret } from '../adapters/standardWebhooks.js';
+import { DEFAULT_PRIORITY_THRESHOLDS, type PriorityThresholds } from '../core/explain/prioritize.js';
+import { checkWebhookUrl, isStandardWebhookSecret } from './webhookChecks.js';
 import type { NotifyPolicy } from '../core/notify/types.js';
 import { FORMATS, type Format } from '../core/render/renderNotification.js';
 import { LANGS, type Lang, type Priority } from '../core/types.js';

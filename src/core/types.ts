@@ -1,5 +1,3 @@
-import type { PriorityContext } from './prioritize.js';
-
 /** Languages the catalog and the messages are written in. */
 export type Lang = 'en' | 'fr';
 export const LANGS: readonly Lang[] = ['en', 'fr'];
@@ -212,3 +210,14 @@ export interface EnrichedEvent {
 }
 
 export type Category = 'transient' | 'user-action' | 'configuration' | 'platform-limit' | 'unknown';
+
+/** What is known about the failure beyond its code; every field is optional evidence. */
+export interface PriorityContext {
+  /** Failures of the item in a row, this one included. */
+  consecutiveFailures?: number;
+  hoursSinceLastSuccess?: number;
+  /** Items of the same vault failing with the same code in the window, this one included. */
+  itemsFailingWithSameCode?: number;
+  /** A later successful backup of the item was seen: nothing is left to do. */
+  resolved?: boolean;
+}

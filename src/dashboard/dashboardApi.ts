@@ -2,7 +2,7 @@ import type { IndexedFinding, TableStore } from '../adapters/tableStore.js';
 import { addDays, daysBetween, trendWindow, utcDay } from '../core/days.js';
 import { summarizeRange } from '../core/digest/dashboardSummary.js';
 import { summarizeDay } from '../core/digest/summarizeDay.js';
-import type { Lang, Priority } from '../core/types.js';
+import type { Lang } from '../core/types.js';
 import { readStatic } from './staticFiles.js';
 
 /** A request as the handlers need it: independent of the Functions host and of Node's http. */
@@ -145,7 +145,7 @@ async function summary(query: URLSearchParams, deps: DashboardDeps, now: Date): 
       ...days,
       days: list,
       eventsByDay,
-      openPriorities: open.map((finding: IndexedFinding) => finding.priority as Priority),
+      openPriorities: open.map((finding: IndexedFinding) => finding.priority),
     }),
     day: summarizeDay({ day, lang: deps.lang, now, events: dayEvents, trend, open, resolved, rpoHours: deps.rpoHours }),
   });

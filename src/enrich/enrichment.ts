@@ -1,5 +1,5 @@
-import type { CauseFinding } from '../core/explain.js';
-import type { TemplateValues } from '../core/fillTemplate.js';
+import type { CauseFinding } from '../core/explain/explain.js';
+import type { TemplateValues } from '../core/explain/fillTemplate.js';
 import type { Evidence, LookupRecord, Verdict } from '../core/types.js';
 import type { ProbeOutcome } from './probe.js';
 

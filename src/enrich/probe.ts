@@ -1,5 +1,5 @@
 import type { ProbeName } from '../core/catalog/index.js';
-import type { TemplateValues } from '../core/fillTemplate.js';
+import type { TemplateValues } from '../core/explain/fillTemplate.js';
 import type { Evidence, Verdict } from '../core/types.js';
 import type { ReadFailure, ReadRequest, ReadResult, ReadValues } from './readings.js';
 

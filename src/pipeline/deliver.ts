@@ -1,4 +1,4 @@
-import type { DeliveryResult } from '../adapters/webhookSender.js';
+import type { DeliveryResult } from '../core/notify/types.js';
 import type { NotificationStore, OutboxMessage } from './store.js';
 
 /** Sends one outbox message to the configured webhook. */

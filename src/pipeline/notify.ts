@@ -7,7 +7,7 @@ import {
   type Notification,
   type NotifyPolicy,
 } from '../core/notify/types.js';
-import type { PriorityThresholds } from '../core/prioritize.js';
+import type { PriorityThresholds } from '../core/explain/prioritize.js';
 import { renderNotification, type Format } from '../core/render/renderNotification.js';
 import type { EnrichedEvent } from '../core/types.js';
 import { sendClaimed, type Deliver } from './deliver.js';

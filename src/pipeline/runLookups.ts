@@ -2,8 +2,8 @@ import { setMaxListeners } from 'node:events';
 
 import type { ProbeName } from '../core/catalog/index.js';
 import { getCause } from '../core/catalog/index.js';
-import type { Classification } from '../core/classify.js';
-import type { ResolvedVm } from '../core/resolveVm.js';
+import type { Classification } from '../core/explain/classify.js';
+import type { ResolvedVm } from '../core/parse/resolveVm.js';
 import type { JobRecord } from '../core/types.js';
 import { mergeOutcomes, type Enrichment } from '../enrich/enrichment.js';
 import type { Probe, ProbeContext, ProbeOutcome, ProbeTarget, Readings } from '../enrich/probe.js';
@@ -161,7 +161,7 @@ export async function runLookups(
       results.set(request.key, timedOut());
       return;
     }
-    const result = await options.reader.read(request as never, { abortSignal: controller.signal });
+    const result = await options.reader.read(request, { abortSignal: controller.signal });
     results.set(request.key, result);
     const ttl = result.ok
       ? (options.cacheTtlMs ?? 300_000)

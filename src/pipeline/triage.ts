@@ -1,10 +1,10 @@
-import { classify, type Classification } from '../core/classify.js';
-import { explain } from '../core/explain.js';
+import { classify, type Classification } from '../core/explain/classify.js';
+import { explain } from '../core/explain/explain.js';
 import { itemKey } from '../core/itemKey.js';
-import { DEFAULT_LIMITS, type InputLimits } from '../core/limits.js';
-import { parseBody } from '../core/parseBody.js';
-import type { PriorityThresholds } from '../core/prioritize.js';
-import { resolveVm, type ResolvedVm } from '../core/resolveVm.js';
+import { DEFAULT_LIMITS, type InputLimits } from '../core/parse/limits.js';
+import { parseBody } from '../core/parse/parseBody.js';
+import type { PriorityThresholds } from '../core/explain/prioritize.js';
+import { resolveVm, type ResolvedVm } from '../core/parse/resolveVm.js';
 import type { EnrichedEvent, InputBody, JobRecord, Lang, RejectedRecord } from '../core/types.js';
 import type { Enrichment } from '../enrich/enrichment.js';
 import { runLookups, type LookupOptions } from './runLookups.js';

@@ -66,16 +66,14 @@ export async function startReplayServer(
     req.on('end', () => {
       const answer = () => {
         if (!/^Bearer \S+/.test(req.headers.authorization ?? '')) {
-          res
-            .writeHead(401, { 'content-type': 'application/json' })
-            .end(
-              JSON.stringify({
-                error: {
-                  code: 'AuthenticationFailed',
-                  message: 'Authentication failed. The Authorization header is missing.',
-                },
-              }),
-            );
+          res.writeHead(401, { 'content-type': 'application/json' }).end(
+            JSON.stringify({
+              error: {
+                code: 'AuthenticationFailed',
+                message: 'Authentication failed. The Authorization header is missing.',
+              },
+            }),
+          );
           return;
         }
         const entry = pick(method, path);

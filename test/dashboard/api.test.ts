@@ -104,7 +104,7 @@ describe('GET /api/events', () => {
     [{ priority: 'P9' }, 'priority must be P1 to P4'],
     [{ continuationToken: 'garbage' }, 'continuationToken is not one this API gave'],
   ])('refuses %j: %s', async (query, message) => {
-    const { status, body } = await get('events', query as Record<string, string>);
+    const { status, body } = await get('events', query);
     expect(status).toBe(400);
     expect(body).toEqual({ error: { code: 'BadRequest', message } });
   });

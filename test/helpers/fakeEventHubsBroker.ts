@@ -79,7 +79,7 @@ export async function startFakeEventHubsBroker(
       context.delivery?.accept();
       return;
     }
-    for (const event of unpack(message as Message | Buffer)) received.push({ hub: target, ...event });
+    for (const event of unpack(message)) received.push({ hub: target, ...event });
     context.delivery?.accept();
   });
 
@@ -117,7 +117,7 @@ export async function startFakeEventHubsBroker(
  * data sections are each one encoded event, or a single encoded event.
  */
 function unpack(message: Message | Buffer): Array<Omit<ReceivedEvent, 'hub'>> {
-  if (!Buffer.isBuffer(message)) return [one(message as Decoded)];
+  if (!Buffer.isBuffer(message)) return [one(message)];
   const body = (rhea.message.decode(message) as Decoded).body;
   if (!isSection(body)) throw new Error('a batch without data sections');
   const sections = body.multiple === true ? (body.content as Buffer[]) : [body.content as Buffer];
@@ -139,8 +139,8 @@ function one(message: Decoded): Omit<ReceivedEvent, 'hub'> {
       : Buffer.from(JSON.stringify(body) ?? '');
   return {
     body: bytes,
-    contentType: message.content_type === undefined ? undefined : String(message.content_type),
-    messageId: message.message_id === undefined ? undefined : String(message.message_id),
+    contentType: typeof message.content_type === 'string' ? message.content_type : undefined,
+    messageId: message.message_id === undefined ? undefined : `${message.message_id as string | number}`,
   };
 }
 

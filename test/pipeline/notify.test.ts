@@ -5,7 +5,7 @@ import { startLocalReceiver, type LocalReceiver } from '../../src/adapters/local
 import { sendWebhook, type WebhookTarget } from '../../src/adapters/webhookSender.js';
 import type { TableStore } from '../../src/adapters/tableStore.js';
 import { DEFAULT_NOTIFY_POLICY, type NotifyPolicy } from '../../src/core/notify/types.js';
-import type { PriorityThresholds } from '../../src/core/prioritize.js';
+import type { PriorityThresholds } from '../../src/core/explain/prioritize.js';
 import type { Format } from '../../src/core/render/renderNotification.js';
 import { redeliver, type Deliver } from '../../src/pipeline/deliver.js';
 import { notifyBatch, type NotifyOutcome } from '../../src/pipeline/notify.js';

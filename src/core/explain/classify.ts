@@ -1,4 +1,4 @@
-import { tryFindCode, type CodeEntry } from './catalog/index.js';
+import { tryFindCode, type CodeEntry } from '../catalog/index.js';
 
 export type Classification = { known: true; entry: CodeEntry } | { known: false; code: string };
 

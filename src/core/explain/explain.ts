@@ -1,4 +1,4 @@
-import { CATALOG, getCause, getCommand, PLACEHOLDERS, type CauseEntry, type Placeholder } from './catalog/index.js';
+import { CATALOG, getCause, getCommand, PLACEHOLDERS, type CauseEntry, type Placeholder } from '../catalog/index.js';
 import type { Classification } from './classify.js';
 import {
   fillCommand,
@@ -11,7 +11,7 @@ import {
 } from './fillTemplate.js';
 import { prioritize, type PriorityContext, type PriorityThresholds } from './prioritize.js';
 import { rankCauses } from './rankCauses.js';
-import type { ResolvedVm } from './resolveVm.js';
+import type { ResolvedVm } from '../parse/resolveVm.js';
 import type {
   EnrichedCause,
   EnrichedEvent,
@@ -21,7 +21,7 @@ import type {
   LookupRecord,
   RenderedCommand,
   Verdict,
-} from './types.js';
+} from '../types.js';
 
 /** What lookups learned about one cause. */
 export interface CauseFinding {
@@ -264,7 +264,7 @@ function sharedCommands(
   let shared = memo.get(key);
   if (shared === undefined) {
     if (memo.size >= MEMO_LIMIT) memo.clear();
-    memo.set(key, (shared = new Map()));
+    memo.set(key, (shared = new Map<string, readonly RenderedCommand[]>()));
   }
   return shared;
 }

@@ -1,4 +1,4 @@
-import type { Placeholder } from './catalog/index.js';
+import type { Placeholder } from '../catalog/index.js';
 
 /** Values for the `{placeholders}` of messages and commands; absent when not known. */
 export type TemplateValues = Partial<Record<Placeholder, string>>;
@@ -71,7 +71,7 @@ export function fillCommand(
   template: string,
   values: TemplateValues | SafeValues,
 ): { text: string; complete: boolean } {
-  const safe = 'bare' in values && 'quoted' in values ? (values as SafeValues) : toSafeValues(values as TemplateValues);
+  const safe = 'bare' in values && 'quoted' in values ? values : toSafeValues(values);
   const { literals, names } = compile(template);
   const parts: string[] = [literals[0]!];
   let complete = true;

@@ -1,4 +1,4 @@
-import type { Category, EnrichedCause, Lang, Priority, PriorityReason } from './types.js';
+import type { Category, EnrichedCause, Lang, Priority, PriorityReason, PriorityContext } from '../types.js';
 
 const TEXT = {
   en: {
@@ -48,16 +48,7 @@ export const DEFAULT_PRIORITY_THRESHOLDS: PriorityThresholds = Object.freeze({
   blastRadiusP1: 20,
 });
 
-/** What is known about the failure beyond its code; every field is optional evidence. */
-export interface PriorityContext {
-  /** Failures of the item in a row, this one included. */
-  consecutiveFailures?: number;
-  hoursSinceLastSuccess?: number;
-  /** Items of the same vault failing with the same code in the window, this one included. */
-  itemsFailingWithSameCode?: number;
-  /** A later successful backup of the item was seen: nothing is left to do. */
-  resolved?: boolean;
-}
+export type { PriorityContext };
 
 export interface PriorityInput {
   category: Category;

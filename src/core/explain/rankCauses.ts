@@ -1,4 +1,4 @@
-import type { EnrichedCause, Verdict } from './types.js';
+import type { EnrichedCause, Verdict } from '../types.js';
 
 const VERDICT_ORDER: Record<Verdict, number> = { confirmed: 0, unknown: 1, ruled_out: 2 };
 

@@ -1,4 +1,4 @@
-import { prioritize, type PriorityContext, type PriorityThresholds } from '../prioritize.js';
+import { prioritize, type PriorityContext, type PriorityThresholds } from '../explain/prioritize.js';
 import type { EnrichedEvent, Priority } from '../types.js';
 import { findingPartitionKey, findingRowKey, itemKeyOf, vaultKeyOf } from './findingKeys.js';
 import type { FindingState, NotifyPolicy } from './types.js';

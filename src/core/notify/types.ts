@@ -67,3 +67,8 @@ export const DEFAULT_NOTIFY_POLICY: NotifyPolicy = Object.freeze({
   groupThreshold: 5,
   minPriority: 'P3',
 });
+
+/** What one delivery attempt sequence ended with, for the outbox to record. */
+export type DeliveryResult =
+  | { ok: true; status: number; attempts: number }
+  | { ok: false; status: number | null; attempts: number; error: string; permanent: boolean; retryAfterMs?: number };

@@ -3,7 +3,7 @@ import { TextDecoder } from 'node:util';
 
 import type { InputLimits } from './limits.js';
 import { previewBytes, previewText, previewValue, type RawPreview } from './rawPreview.js';
-import type { RejectionReason } from './types.js';
+import type { RejectionReason } from '../types.js';
 
 /** A body turned into a JSON value, or the reason it could not be. */
 export type DecodeResult =

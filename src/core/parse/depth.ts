@@ -9,7 +9,8 @@ export function exceedsDepth(value: unknown, maxDepth: number): boolean {
     const [node, depth] = stack.pop()!;
     if (depth > maxDepth) return true;
     if (Array.isArray(node)) {
-      for (const child of node) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+      for (const child of node as unknown[])
+        if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
     } else {
       for (const key in node) {
         const child = (node as Record<string, unknown>)[key];

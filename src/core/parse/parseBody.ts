@@ -8,7 +8,7 @@ import { rejectValue } from './parseHelpers.js';
 import { parseResourceLogRecord } from './parseResourceLogRecord.js';
 import { previewText } from './rawPreview.js';
 import { toRejection } from './reject.js';
-import type { InputBody, ParsedItem } from './types.js';
+import type { InputBody, ParsedItem } from '../types.js';
 
 /**
  * Turns one Event Hub body into parsed items: one per record it holds, each a job, a backup-item

@@ -1,11 +1,11 @@
-import { isVaultId, isVmId, toVaultId, tryParseArmId } from './armId.js';
+import { isVaultId, isVmId, toVaultId, tryParseArmId } from '../armId.js';
 import { deriveJobId } from './deriveJobId.js';
 import { isRecord, toFieldReader, type FieldReader } from './fields.js';
 import type { ParseContext } from './parseContext.js';
 import { ignoredItem, optional, rejectValue } from './parseHelpers.js';
 import { recoverAlertCode } from './recoverAlertCode.js';
 import { tryNormalizeTimestamp } from './timestamps.js';
-import type { JobRecord, ParsedItem } from './types.js';
+import type { JobRecord, ParsedItem } from '../types.js';
 
 /** True for a body in the Azure Monitor common alert schema (wrapped in `data` or not). */
 export function isCommonAlert(body: Record<string, unknown>): boolean {

@@ -1,5 +1,5 @@
 import type { InputLimits } from './limits.js';
-import type { InputOrigin } from './types.js';
+import type { InputOrigin } from '../types.js';
 
 /** What every parser needs to know about the input it is looking at. */
 export interface ParseContext {

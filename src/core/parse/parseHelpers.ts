@@ -1,7 +1,7 @@
 import type { ParseContext } from './parseContext.js';
 import { previewValue } from './rawPreview.js';
 import { toRejection } from './reject.js';
-import type { ParsedItem, RejectionReason } from './types.js';
+import type { ParsedItem, RejectionReason } from '../types.js';
 
 /** `{ key: value }` when the value exists, `{}` otherwise: keeps optional fields absent, not undefined. */
 export function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {

@@ -1,11 +1,11 @@
-import { isVaultId, toVaultId, tryParseArmId } from './armId.js';
+import { isVaultId, toVaultId, tryParseArmId } from '../armId.js';
 import { deriveJobId } from './deriveJobId.js';
 import { exceedsDepth } from './depth.js';
 import { isRecord, toFieldReader, toLayeredReader, type FieldReader } from './fields.js';
 import type { ParseContext } from './parseContext.js';
 import { ignoredItem, rejectValue } from './parseHelpers.js';
 import { tryNormalizeTimestamp } from './timestamps.js';
-import type { JobRecord, ParsedItem, SourceFormat } from './types.js';
+import type { JobRecord, ParsedItem, SourceFormat } from '../types.js';
 
 const JOB_FIELDS = [
   'JobOperation',

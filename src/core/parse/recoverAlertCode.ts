@@ -1,6 +1,6 @@
-import { CODES } from './catalog/codes.js';
-import { CODE_SPELLINGS_LONGEST_FIRST, tryFindCode } from './catalog/index.js';
-import type { ErrorCodeSource } from './types.js';
+import { CODES } from '../catalog/codes.js';
+import { CODE_SPELLINGS_LONGEST_FIRST, tryFindCode } from '../catalog/index.js';
+import type { ErrorCodeSource } from '../types.js';
 
 const AKA_LINK = /aka\.ms\/AB-([A-Za-z0-9]{1,128})(?![A-Za-z0-9])/i;
 

@@ -1,5 +1,5 @@
 import type { RawPreview } from './rawPreview.js';
-import type { InputOrigin, ParsedItem, RejectedRecord, RejectionReason } from './types.js';
+import type { InputOrigin, ParsedItem, RejectedRecord, RejectionReason } from '../types.js';
 
 /** Builds the rejected record every stage uses, so all rejections look alike downstream. */
 export function toRejection(

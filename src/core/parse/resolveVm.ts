@@ -1,5 +1,5 @@
-import { isVmId, toVmId, tryParseArmId } from './armId.js';
-import type { JobRecord, VmIdSource } from './types.js';
+import { isVmId, toVmId, tryParseArmId } from '../armId.js';
+import type { JobRecord, VmIdSource } from '../types.js';
 
 export interface ResolvedVm {
   vmResourceId: string;

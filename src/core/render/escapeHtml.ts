@@ -1,4 +1,4 @@
-import { toDisplay } from '../fillTemplate.js';
+import { toDisplay } from '../explain/fillTemplate.js';
 
 /** Untrusted text for HTML: one line, bounded, with `& < > " '` as entities. */
 export function escapeHtml(value: string | number, maxLength = 500): string {

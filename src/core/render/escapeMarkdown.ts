@@ -1,4 +1,4 @@
-import { toDisplay } from '../fillTemplate.js';
+import { toDisplay } from '../explain/fillTemplate.js';
 
 const MARKDOWN_SPECIAL = /[\\`*_{}[\]<>|~&$#]/g;
 

@@ -1,4 +1,4 @@
-import { toDisplay } from '../fillTemplate.js';
+import { toDisplay } from '../explain/fillTemplate.js';
 import type { Notification } from '../notify/types.js';
 import type { EnrichedEvent } from '../types.js';
 import { renderWithin } from './detailLevels.js';
@@ -57,14 +57,12 @@ function toFinding(event: EnrichedEvent, causes: number, evidence: number, max: 
     vaultName: cut(event.job.vaultName),
     vaultId: cut(event.job.vaultId),
     startedAt: event.job.startedAt,
-    causes: event.causes
-      .slice(0, causes)
-      .map((cause) => ({
-        id: cause.id,
-        rank: cause.rank,
-        title: toDisplay(cause.title, max),
-        verdict: cause.verdict,
-        evidence: cause.evidence.slice(0, evidence).map((e) => toDisplay(e.summary, max)),
-      })),
+    causes: event.causes.slice(0, causes).map((cause) => ({
+      id: cause.id,
+      rank: cause.rank,
+      title: toDisplay(cause.title, max),
+      verdict: cause.verdict,
+      evidence: cause.evidence.slice(0, evidence).map((e) => toDisplay(e.summary, max)),
+    })),
   };
 }

@@ -1,4 +1,4 @@
-import { toDisplay } from '../fillTemplate.js';
+import { toDisplay } from '../explain/fillTemplate.js';
 import type { Notification } from '../notify/types.js';
 import type { EnrichedEvent, Priority } from '../types.js';
 import { renderWithin, type Detail } from './detailLevels.js';

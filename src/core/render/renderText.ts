@@ -1,4 +1,4 @@
-import { toDisplay } from '../fillTemplate.js';
+import { toDisplay } from '../explain/fillTemplate.js';
 import type { EnrichedEvent } from '../types.js';
 import { LABELS } from './labels.js';
 

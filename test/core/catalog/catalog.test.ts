@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { CATALOG, getCause, tryFindCode } from '../../src/core/catalog/index.js';
-import { validateCatalog } from '../../src/core/catalog/validateCatalog.js';
-import { docText } from '../helpers/fixtures.js';
+import { CATALOG, getCause, tryFindCode } from '../../../src/core/catalog/index.js';
+import { validateCatalog } from '../../../src/core/catalog/validateCatalog.js';
+import { docText } from '../../helpers/fixtures.js';
 
 const FR = docText('troubleshoot-agent-extension.fr.md');
 

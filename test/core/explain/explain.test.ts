@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
-import { CATALOG } from '../../src/core/catalog/index.js';
-import type { EnrichedEvent } from '../../src/core/types.js';
-import { triage } from '../../src/pipeline/triage.js';
-import { RECONSTRUCTED, fixtureJson } from '../helpers/fixtures.js';
-import { expectValidEnrichedEvent } from '../helpers/schema.js';
+import { CATALOG } from '../../../src/core/catalog/index.js';
+import type { EnrichedEvent } from '../../../src/core/types.js';
+import { triage } from '../../../src/pipeline/triage.js';
+import { RECONSTRUCTED, fixtureJson } from '../../helpers/fixtures.js';
+import { expectValidEnrichedEvent } from '../../helpers/schema.js';
 
 type Envelope = { records: Array<{ properties: Record<string, unknown> } & Record<string, unknown>> };
 

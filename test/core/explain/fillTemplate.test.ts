@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { fillCommand, fillText, toDisplay } from '../../src/core/fillTemplate.js';
+import { fillCommand, fillText, toDisplay } from '../../../src/core/explain/fillTemplate.js';
 
 describe('fillCommand', () => {
   it('fills safe names as they are', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { prioritize, type PriorityInput } from '../../src/core/prioritize.js';
-import type { EnrichedCause } from '../../src/core/types.js';
+import { prioritize, type PriorityInput } from '../../../src/core/explain/prioritize.js';
+import type { EnrichedCause } from '../../../src/core/types.js';
 
 const cause = (verdict: EnrichedCause['verdict']): EnrichedCause => ({
   id: 'rp-group-lock',

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
-import { DEFAULT_LIMITS } from '../../src/core/limits.js';
-import { parseBody } from '../../src/core/parseBody.js';
-import type { JobRecord, ParsedItem } from '../../src/core/types.js';
-import { ALERT, DOC_ENVELOPE, RECONSTRUCTED, fixtureBytes, fixtureJson } from '../helpers/fixtures.js';
-import { expectValidRejectedRecord } from '../helpers/schema.js';
+import { DEFAULT_LIMITS } from '../../../src/core/parse/limits.js';
+import { parseBody } from '../../../src/core/parse/parseBody.js';
+import type { JobRecord, ParsedItem } from '../../../src/core/types.js';
+import { ALERT, DOC_ENVELOPE, RECONSTRUCTED, fixtureBytes, fixtureJson } from '../../helpers/fixtures.js';
+import { expectValidRejectedRecord } from '../../helpers/schema.js';
 
 const AT = '2026-11-26T06:00:00.000Z';
 const parse = (body: unknown, bodyIndex = 0) => parseBody({ body, origin: { bodyIndex } }, DEFAULT_LIMITS, AT);

@@ -146,7 +146,7 @@ describe('Slack (Block Kit)', () => {
       text: string;
       blocks: Array<Record<string, unknown>>;
     };
-    expect(fitsSlack(message as Parameters<typeof fitsSlack>[0])).toBe(true);
+    expect(fitsSlack(message)).toBe(true);
     const mrkdwn = [
       message.text,
       ...message.blocks
