@@ -29,7 +29,8 @@ export async function seed(store: TableStore): Promise<void> {
     ],
     '2026-11-24T01:10:00Z',
   );
-  // The day: vm-a fails three times (one finding), vm-b fails then succeeds (resolved), vm-old fails again, a hostile VM name.
+  // The day: vm-a fails three times (one finding), vm-b fails then succeeds (resolved), vm-old fails again,
+  // and a hostile VM name.
   await run(
     [
       at(

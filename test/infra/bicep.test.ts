@@ -54,7 +54,8 @@ describe('the configuration contract between the Bicep and the code', () => {
   it("sets a setting's partners whenever it sets the setting", () => {
     for (const spec of SETTINGS.filter((s) => all.includes(s.name) && s.requires !== undefined)) {
       for (const partner of spec.requires!) {
-        if (partner === 'SMTP_PASSWORD') continue; // optional in the Bicep: the start-up check then says SMTP_PASSWORD is missing
+        // SMTP_PASSWORD is optional in the Bicep: the start-up check then says it is missing.
+        if (partner === 'SMTP_PASSWORD') continue;
         expect(all, `${spec.name} needs ${partner}`).toContain(partner);
       }
     }

@@ -55,7 +55,8 @@ describe('catalog', () => {
 
   // Codes whose causes the article gives as prose or bullets: the expected order is transcribed here.
   it.each([
-    // Heading "BackUpOperationFailed / BackUpOperationFailedV2": causes 1-4 are links, cause 5 is the lock (no link), 6 no internet.
+    // Heading "BackUpOperationFailed / BackUpOperationFailedV2": causes 1-4 are links,
+    // cause 5 is the lock (no link), 6 no internet.
     [
       'BackUpOperationFailed',
       [
