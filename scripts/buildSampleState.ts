@@ -72,7 +72,8 @@ const state = new AzureState()
       message: 'Command execution finished, but failed because it returned a non-zero exit code of: 1',
     },
   })
-  // Second vault: the identity lacks Reader on rg-pay for vm-pay-02; vm-pay-03 is healthy; vm-pay-01 gets an unreadable answer.
+  // Second vault: the identity lacks Reader on rg-pay for vm-pay-02; vm-pay-03 is healthy;
+  // vm-pay-01 gets an unreadable answer.
   .raw({
     path: `/subscriptions/${NE}/resourceGroups/rg-pay/providers/Microsoft.Compute/virtualMachines/vm-pay-02/instanceView`,
     status: 403,
