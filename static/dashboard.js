@@ -21,13 +21,17 @@ const COLORS = [
 const PRIORITY_COLORS = { P1: '#c50f1f', P2: '#da3b01', P3: '#b58900', P4: '#6b6b6b' };
 const SVG = 'http://www.w3.org/2000/svg';
 const params = new URLSearchParams(location.search);
-const key = params.get('code');
+// The function key, when the data routes need one: read once from the fragment (#key=…), which the
+// browser never sends to a server, and sent as the x-functions-key header, so `code` stays the
+// error-code filter.
+const key = new URLSearchParams(location.hash.slice(1)).get('key');
 let next;
 
 function api(path, query) {
   const q = new URLSearchParams(query);
-  if (key) q.set('code', key);
-  return fetch(`${path}?${q}`).then((response) => {
+  return fetch(`${path}?${q}`, key ? { headers: { 'x-functions-key': key } } : {}).then((response) => {
+    if (response.status === 401 && !key)
+      throw new Error(`${path}: HTTP 401: open the page as …/api/dashboard#key=<function key>`);
     if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
     return response.json();
   });

@@ -446,6 +446,16 @@ export const SETTINGS: readonly SettingSpec[] = [
     check: (v) => (/^https?:\/\//.test(v) ? undefined : 'must be an http(s) URL'),
   },
   {
+    name: 'DASHBOARD_AUTH',
+    readBy: 'code',
+    required: false,
+    default: 'key',
+    secret: false,
+    description:
+      'Who may read the dashboard. `key`: its data routes need a function key, which the page sends as the `x-functions-key` header (open it as `…/api/dashboard#key=<key>`); the page and its assets hold no data and need none. `entra`: App Service authentication signs people in with Microsoft Entra ID in front of every route, the routes take no key, and a request App Service did not authenticate is refused.',
+    check: oneOf(['key', 'entra']),
+  },
+  {
     name: 'RETENTION_DAYS',
     readBy: 'code',
     required: false,
@@ -480,6 +490,8 @@ export interface Settings {
   lookups: LookupSettings;
   notify: NotifySettings;
   digest: DigestSettings;
+  /** How people reach the dashboard: a function key, or Microsoft Entra ID sign-in in front of it. */
+  dashboard: { auth: 'key' | 'entra' };
   /** Optional second event hub receiving every enriched event (streaming dashboards). */
   eventsOutput?: { eventHubName: string; namespace: string };
 }
@@ -593,6 +605,7 @@ export function loadSettings(
       ...(value('DASHBOARD_URL') !== '' && { dashboardUrl: value('DASHBOARD_URL') }),
       retentionDays: Number(value('RETENTION_DAYS')),
     },
+    dashboard: { auth: value('DASHBOARD_AUTH').toLowerCase() as 'key' | 'entra' },
     ...(value('EVENTS_OUTPUT_EVENTHUB_NAME') !== '' && {
       eventsOutput: {
         eventHubName: value('EVENTS_OUTPUT_EVENTHUB_NAME'),

@@ -21,6 +21,7 @@ describe('settings', () => {
         armReadsPerSecond: 25,
       },
       digest: { to: [], from: 'azure-backup-triage@localhost', allClear: true, retentionDays: 90 },
+      dashboard: { auth: 'key' },
       notify: {
         format: 'generic',
         policy: { dedupWindowMs: 86_400_000, groupWindowMs: 900_000, groupThreshold: 5, minPriority: 'P3' },

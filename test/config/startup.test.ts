@@ -53,6 +53,7 @@ const INVALID: Record<string, string> = {
   DIGEST_ALL_CLEAR: 'sometimes',
   SMTP_PORT: 'twenty-five',
   DASHBOARD_URL: 'dashboard.contoso.com',
+  DASHBOARD_AUTH: 'aad',
   RETENTION_DAYS: '-1',
   EventsOutput__fullyQualifiedNamespace: 'evhns',
 };

@@ -1,10 +1,13 @@
 import { mkdirSync } from 'node:fs';
 
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { createDashboard } from '../../src/dashboard/httpDashboard.js';
+import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
+
 import { serveLocally, type LocalDashboard } from '../../src/adapters/localDashboardServer.js';
+import { dashboardRoutes } from '../../src/dashboard/dashboardRoutes.js';
+import { createDashboard } from '../../src/dashboard/httpDashboard.js';
 import { notifyBatch } from '../../src/pipeline/notify.js';
 import { triage } from '../../src/pipeline/triage.js';
 import { freshStore, stopAzurite } from '../helpers/azurite.js';
@@ -17,8 +20,35 @@ const CODES = [
   'UserErrorRpCollectionLimitReached',
   'UserErrorUnsupportedDiskSize',
 ];
+const KEY = 'k3y_Zr9-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789==';
 let browser: Browser;
+// One context for every page: under --single-process (the packaged Chromium) a second context fails.
+let context: BrowserContext;
 let server: LocalDashboard;
+let keyed: LocalDashboard;
+const keyedRequests: Array<{ path: string; query: string; key: string | null }> = [];
+
+type Handler = (request: HttpRequest, context: InvocationContext) => Promise<HttpResponseInit>;
+
+/**
+ * What the Functions host does before our handler runs: a route registered with authLevel
+ * `function` answers 401 unless the request carries a function key (`x-functions-key` header or
+ * `code` query parameter, "Work with access keys in Azure Functions", Use access keys).
+ */
+function behindFunctionKeys(handler: Handler, key: string): Handler {
+  const routes = dashboardRoutes('key').map((route) => ({
+    ...route,
+    pattern: new RegExp(`^/api/${route.route.replace(/\{[^}]+\}/g, '[^/]+')}$`),
+  }));
+  return async (request, context) => {
+    const url = new URL(request.url);
+    const route = routes.find((r) => r.pattern.test(url.pathname));
+    keyedRequests.push({ path: url.pathname, query: url.search, key: request.headers.get('x-functions-key') });
+    const given = request.headers.get('x-functions-key') ?? url.searchParams.get('code');
+    if (route?.authLevel === 'function' && given !== key) return { status: 401 };
+    return handler(request, context);
+  };
+}
 
 beforeAll(async () => {
   const store = await freshStore();
@@ -50,26 +80,28 @@ beforeAll(async () => {
       ];
     await notifyBatch(result, { store, format: 'generic', now: () => new Date(`2026-11-${day}T12:00:00Z`) });
   }
-  server = await serveLocally(
-    createDashboard({
-      store: async () => store,
-      lang: 'en',
-      rpoHours: 24,
-      now: () => new Date('2026-11-26T06:00:00Z'),
-    }),
-  );
+  const handler = createDashboard({
+    store: async () => store,
+    lang: 'en',
+    rpoHours: 24,
+    now: () => new Date('2026-11-26T06:00:00Z'),
+  });
+  server = await serveLocally(handler);
+  keyed = await serveLocally(behindFunctionKeys(handler, KEY));
   browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 1400, height: 1100 } });
 }, 60_000);
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  await keyed?.close();
   await stopAzurite();
 });
 
 describe('dashboard page in headless Chromium', () => {
   it('draws its charts, lists the failures, filters them, opens details, logs no error', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
+    const page = await context.newPage();
     const problems: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error' || message.type() === 'warning')
@@ -113,6 +145,36 @@ describe('dashboard page in headless Chromium', () => {
     await page.screenshot({ path: 'test-results/dashboard.png', fullPage: true });
     expect(problems).toEqual([]);
     expect(external).toEqual([]);
+    await page.close();
+  });
+
+  it('behind function keys: the page sends the key from its fragment as x-functions-key, and `code` stays the error-code filter', async () => {
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+    keyedRequests.length = 0;
+
+    await page.goto(`${keyed.url}?from=2026-11-19&to=2026-11-25#key=${encodeURIComponent(KEY)}`);
+    await page.waitForSelector('#events[data-state="ready"] tbody tr');
+    await page.selectOption('select[name="code"]', 'UserErrorRpCollectionLimitReached');
+    await page.locator('#events').evaluate((table) => table.setAttribute('data-state', 'stale'));
+    await page.click('#filters button[type="submit"]');
+    await page.waitForSelector('#events[data-state="ready"] tbody tr');
+    const codes = await page
+      .locator('#events tbody tr td:nth-child(5)')
+      .evaluateAll((cells) => cells.map((cell) => cell.textContent));
+    expect(new Set(codes)).toEqual(new Set(['UserErrorRpCollectionLimitReached']));
+
+    const data = keyedRequests.filter((r) => !r.path.startsWith('/api/dashboard'));
+    expect(data.map((r) => r.path)).toEqual(expect.arrayContaining(['/api/summary', '/api/events']));
+    expect(data.every((r) => r.key === KEY)).toBe(true);
+    expect(keyedRequests.some((r) => r.query.includes(encodeURIComponent(KEY)) || r.query.includes(KEY))).toBe(false);
+    expect(keyedRequests.filter((r) => r.path.startsWith('/api/dashboard/assets/')).length).toBe(2);
+    expect(problems).toEqual([]);
+
+    // Without the key the data routes refuse, and the page says how to open it.
+    await page.goto(`${keyed.url}?from=2026-11-19&to=2026-11-25`);
+    await expect.poll(() => page.locator('#status').textContent()).toMatch(/HTTP 401: open the page as .*#key=/);
     await page.close();
   });
 });
