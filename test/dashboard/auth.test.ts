@@ -34,9 +34,9 @@ describe('dashboard access', () => {
     expect(new Set(dashboardRoutes('entra').map((r) => r.authLevel))).toEqual(new Set(['anonymous']));
     const refused = await page();
     expect(refused.status).toBe(401);
-    expect(String(refused.body)).toMatch(/App Service authentication did not sign this request in/);
+    expect(refused.body as string).toMatch(/App Service authentication did not sign this request in/);
     const served = await page({ 'x-ms-client-principal-id': '2f5c3a8e-6b1d-4e3f-9a7c-0d1e2f3a4b5c' });
     expect(served.status).toBe(200);
-    expect(String(served.body)).toMatch(/<html/i);
+    expect(served.body as string).toMatch(/<html/i);
   });
 });
