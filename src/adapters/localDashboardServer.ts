@@ -48,7 +48,13 @@ export async function serveLocally(
         res.writeHead(500, { 'content-type': 'text/plain' }).end(`Internal error: ${(error as Error).message}`);
       });
   });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
   const address = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${address.port}/api/dashboard`,

@@ -20,6 +20,39 @@ export interface AzuriteOptions {
   timeoutMs?: number;
 }
 
+/** Every Azurite this process started and that still runs: stopped on a signal, killed at exit. */
+const running = new Set<ChildProcess>();
+let exitHookInstalled = false;
+
+/**
+ * Stops every Azurite this process started: what a command line does on SIGINT or SIGTERM before
+ * it exits, so no child outlives it.
+ */
+export async function stopStartedAzurites(): Promise<void> {
+  await Promise.all(
+    [...running].map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          child.once('exit', () => resolve());
+          child.kill();
+        }),
+    ),
+  );
+}
+
+function track(child: ChildProcess): void {
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    // Last resort (an uncaught error, process.exit): the children die with us.
+    process.once('exit', () => {
+      for (const orphan of running) orphan.kill();
+    });
+  }
+}
+
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -64,6 +97,7 @@ export async function startAzurite(options: AzuriteOptions): Promise<Azurite> {
       ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
+    track(child);
     try {
       await waitUntilListening(child, options.timeoutMs ?? 20_000);
     } catch (error) {

@@ -1,13 +1,11 @@
 import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 
 import { addDays } from '../core/days.js';
 import { renderText } from '../core/render/renderText.js';
 import { toDisplay } from '../core/explain/fillTemplate.js';
 import type { Lang } from '../core/types.js';
 import { startLocalReceiver } from '../adapters/localReceiver.js';
-import { openNotifications } from '../adapters/notificationRuntime.js';
 import { startAzurite } from '../adapters/startAzurite.js';
 import { serveLocally, type LocalDashboard } from '../adapters/localDashboardServer.js';
 import { createDashboard } from '../dashboard/httpDashboard.js';
@@ -17,13 +15,15 @@ import { createBatchHandler } from '../pipeline/createBatchHandler.js';
 import type { NotifyOutcome } from '../pipeline/notify.js';
 import type { TriageResult } from '../pipeline/triage.js';
 import { writeDigestFiles } from './digestCommand.js';
-import { write, type CliIo } from './io.js';
+import { worstFirst } from '../core/render/worstFirst.js';
+import { parseCommandLine } from './commandLine.js';
+import { CommandFailure, UsageError, write, type CliIo } from './io.js';
 import { openLookups } from './openLookups.js';
-import { parseLang } from './options.js';
+import { langFrom } from './options.js';
+import { openStore } from './openStore.js';
 import { projectRoot } from './paths.js';
 import { readInputs } from './readInputs.js';
-
-const PRIORITY_ORDER = { P1: 0, P2: 1, P3: 2, P4: 3 } as const;
+import { DEMO } from './specs.js';
 
 function mostCommonDay(times: readonly string[]): string | undefined {
   const counts = new Map<string, number>();
@@ -35,18 +35,12 @@ const DEMO_SECRET = `whsec_${Buffer.from('azure-backup-triage-demo-secret!').toS
 
 /** `demo` (what `npm start` runs): the whole pipeline over the bundled samples, printed for people. */
 export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      lang: { type: 'string', default: 'en' },
-      samples: { type: 'string' },
-      'azure-fixtures': { type: 'string' },
-      'no-lookups': { type: 'boolean', default: false },
-      serve: { type: 'boolean', default: false },
-      out: { type: 'string', default: 'out' },
-    },
-  });
-  const lang: Lang = parseLang(values.lang);
+  const { values } = parseCommandLine(DEMO, argv);
+  const lang: Lang = langFrom(values.lang, process.env);
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new UsageError(`--port "${values.port}" is not a port: give 1 to 65535, or 0 for any free port`);
+  const out = values.out ?? 'out';
   const dir = values.samples ?? join(projectRoot(), 'samples', 'events');
   const files = (await readdir(dir)).filter((name) => name.endsWith('.json') || name.endsWith('.ndjson')).sort();
   const bodies = await readInputs(
@@ -86,7 +80,7 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
     WEBHOOK_SECRET: DEMO_SECRET,
   });
   try {
-    const runtime = await openNotifications(settings.notify, { connectionString: azurite.connectionString });
+    const runtime = await openStore(settings.notify, azurite);
     const handle = createBatchHandler({
       settings,
       ...(lookups !== undefined && { lookups: async () => lookups.options }),
@@ -103,24 +97,32 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
       rpoHours: settings.thresholds.rpoHours,
       now: new Date(),
     });
-    digestPath = resolve(io.cwd, values.out, 'digest.html');
+    digestPath = resolve(io.cwd, out, 'digest.html');
     await writeDigestFiles(digestPath, rendered);
     digestSubject = rendered.subject;
     const from = addDays(day, -6);
     dashboard = await serveLocally(
       createDashboard({ store: async () => runtime.store, lang, rpoHours: settings.thresholds.rpoHours }),
-    );
+      port,
+    ).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE')
+        throw new CommandFailure(
+          `--port ${port}: the port is already in use on 127.0.0.1: choose another, or --port 0 for any free one`,
+        );
+      throw error;
+    });
     dashboard = { ...dashboard, url: `${dashboard.url}?from=${from}&to=${day}` };
   } finally {
     await lookups?.close();
     await receiver.close();
-    if (!values.serve) {
+    // With --serve the dashboard and its store stay up (until a signal) once they are running.
+    if (!values.serve || dashboard === undefined) {
       await dashboard?.close();
       await azurite.stop();
     }
   }
 
-  const events = [...result.events].sort((a, b) => PRIORITY_ORDER[a.priority.level] - PRIORITY_ORDER[b.priority.level]);
+  const events = worstFirst(result.events);
   await write(
     io.stdout,
     `azure-backup-triage — ${bodies.length} sample bodies from ${dir}${lookups !== undefined ? `\nAzure state replayed from ${fixtures} (local HTTPS, real SDK clients)` : ''}\n\n`,
@@ -176,7 +178,9 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
         : `Dashboard: ${dashboard.url}  (served while running; npm start -- --serve keeps it up)\n`,
     );
     if (values.serve) {
-      await new Promise<void>((resolveStop) => process.once('SIGINT', () => resolveStop()));
+      const signal = io.signal;
+      if (signal !== undefined && !signal.aborted)
+        await new Promise<void>((resolveStop) => signal.addEventListener('abort', () => resolveStop(), { once: true }));
       await dashboard.close();
       await azurite.stop();
     }

@@ -1,17 +1,16 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-
-import { openNotifications } from '../adapters/notificationRuntime.js';
 import { sendDigestMail } from '../adapters/smtpMailer.js';
 import { startAzurite, type Azurite } from '../adapters/startAzurite.js';
-import { loadSettings } from '../config/settings.js';
 import { createBatchHandler } from '../pipeline/createBatchHandler.js';
 import type { RenderedDigest } from '../core/render/renderDigest.js';
 import { buildDigest, previousUtcDay } from '../pipeline/digest.js';
+import { parseCommandLine } from './commandLine.js';
 import { UsageError, write, type CliIo } from './io.js';
-import { parseLang } from './options.js';
+import { openStore } from './openStore.js';
 import { readInputs } from './readInputs.js';
+import { settingsWithFlags } from './settingsWithFlags.js';
+import { DIGEST } from './specs.js';
 
 /** The digest as files: the HTML at `path`, its text part beside it (`.txt`). */
 export async function writeDigestFiles(path: string, rendered: RenderedDigest): Promise<void> {
@@ -26,25 +25,18 @@ export async function writeDigestFiles(path: string, rendered: RenderedDigest): 
  * pipeline into an in-memory Azurite first. Writes HTML (and a .txt beside it) or sends it by SMTP.
  */
 export async function digestCommand(argv: string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      date: { type: 'string' },
-      out: { type: 'string' },
-      send: { type: 'boolean', default: false },
-      lang: { type: 'string' },
-    },
-  });
+  const { values, positionals } = parseCommandLine(DIGEST, argv);
   const now = new Date();
   const day = values.date ?? previousUtcDay(now);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(day)))
-    throw new UsageError(`--date must be a day, YYYY-MM-DD (got "${day}")`);
-  const settings = loadSettings({ ...env, ...(values.lang !== undefined && { TRIAGE_LANG: parseLang(values.lang) }) });
+    throw new UsageError(`--date "${day}" is not a day: write it YYYY-MM-DD, e.g. ${previousUtcDay(now)}`);
+  const settings = settingsWithFlags(env, [{ flag: '--lang', setting: 'TRIAGE_LANG', value: values.lang }]);
   if (!values.send && values.out === undefined)
     throw new UsageError('say where the digest goes: --out FILE, --send, or both');
-  if (values.send && (settings.digest.smtp === undefined || settings.digest.to.length === 0))
-    throw new UsageError('--send needs SMTP_HOST and DIGEST_TO');
+  if (values.send && (settings.digest.smtp === undefined || settings.digest.to.length === 0)) {
+    const missing = [settings.digest.smtp === undefined && 'SMTP_HOST', settings.digest.to.length === 0 && 'DIGEST_TO'];
+    throw new UsageError(`--send needs SMTP_HOST and DIGEST_TO (not set: ${missing.filter(Boolean).join(', ')})`);
+  }
   let azurite: Azurite | undefined;
   try {
     if (settings.notify.storage === undefined) {
@@ -54,10 +46,7 @@ export async function digestCommand(argv: string[], io: CliIo, env: NodeJS.Proce
         );
       azurite = await startAzurite({ disableTelemetry: true });
     }
-    const runtime = await openNotifications(
-      { ...settings.notify, webhook: undefined },
-      azurite !== undefined ? { connectionString: azurite.connectionString } : {},
-    );
+    const runtime = await openStore({ ...settings.notify, webhook: undefined }, azurite);
     if (positionals.length > 0) {
       const handle = createBatchHandler({ settings, notifications: async () => runtime.options });
       await handle(await readInputs(positionals, io.stdin, io.cwd));

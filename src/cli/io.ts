@@ -6,11 +6,21 @@ export interface CliIo {
   stdout: Writable;
   stderr: Writable;
   cwd: string;
+  /** Aborted when the process is asked to stop (SIGINT, SIGTERM): long-running commands end on it. */
+  signal?: AbortSignal;
 }
 
-/** A usage mistake: the command prints it with the usage and exits 2. */
+/** A usage mistake (an option, a value, an argument): printed on one line naming what was typed; exit 2. */
 export class UsageError extends Error {
   override name = 'UsageError';
+}
+
+/**
+ * An expected failure of the work itself (the store is unreachable, the port is taken): printed on
+ * one line that says what to do; exit 1. Anything else that escapes a command is a bug.
+ */
+export class CommandFailure extends Error {
+  override name = 'CommandFailure';
 }
 
 /** Writes text, waiting when the stream is full; a closed pipe (`| head`) ends quietly. */

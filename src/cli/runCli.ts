@@ -1,72 +1,89 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { formatCommandHelp, formatOverview, wantsHelp, type CommandSpec } from './commandLine.js';
+import { describeFault } from './describeFault.js';
 import { UsageError, write, type CliIo } from './io.js';
+import { projectRoot } from './paths.js';
+import { DEMO, DIGEST, RUN, SEND, TRIAGE } from './specs.js';
 
-export const USAGE = `Usage: backup-triage <command> [options]
-
-Commands:
-  triage [FILE…|-]   Classify and explain failed backup jobs; one enriched event per line (NDJSON)
-                     on stdout, rejected inputs as NDJSON on stderr.
-      --lang en|fr        language of the messages (default en)
-      --render json|markdown
-      --stats             one final JSON line of counters on stderr
-      --azure-fixtures FILE  look the Azure state up in a replay of recorded answers
-      --live              look it up in Azure (DefaultAzureCredential)
-      --no-lookups        do not look anything up
-  run [FILE…|-]        The Event Hub function's whole path: triage, lookups, store (Azurite in memory
-                     unless STATE_STORAGE_CONNECTION_STRING), dedup, grouping, delivery or outbox.
-      --webhook URL       where to post (https; http only to localhost); default WEBHOOK_URL
-      --format generic|teams|slack|markdown   --secret whsec_…   --lang en|fr   --stats
-      --azure-fixtures FILE | --live | --no-lookups
-  digest [--date YYYY-MM-DD] [--out FILE] [--send] [--lang en|fr] [FILE…]
-                     The daily digest of a UTC day (yesterday by default), from the store
-                     (STATE_STORAGE_CONNECTION_STRING) or from event files run through the pipeline;
-                     written as HTML (+ .txt) and/or sent by SMTP.
-  send --namespace NS --hub H FILE…
-                     Publish bodies to an event hub as a vault would (Entra ID sign-in: az login or a
-                     managed identity; defaults: EventHubConnection__fullyQualifiedNamespace,
-                     EVENTHUB_NAME). The smoke test after azd up.
-  demo [--lang en|fr] [--serve]
-                     Run everything over the bundled samples (npm start): findings, lookups,
-                     notifications to a local webhook, out/digest.html, and the dashboard.
-  help                 Show this text.
-
-Exit status: 0 when the input was processed (even with rejections), 2 on usage errors.
-`;
+interface Command {
+  spec: CommandSpec;
+  run: (argv: string[], io: CliIo) => Promise<number>;
+}
 
 // Loaded on demand: `triage` should not pay for Azurite, SMTP or the dashboard at start.
-const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> = {
-  triage: async (argv, io) => (await import('./triageCommand.js')).triageCommand(argv, io),
-  run: async (argv, io) => (await import('./runCommand.js')).runCommand(argv, io),
-  digest: async (argv, io) => (await import('./digestCommand.js')).digestCommand(argv, io),
-  demo: async (argv, io) => (await import('./demoCommand.js')).demoCommand(argv, io),
-  send: async (argv, io) => (await import('./sendCommand.js')).sendCommand(argv, io),
-};
+const COMMANDS: readonly Command[] = [
+  { spec: TRIAGE, run: async (argv, io) => (await import('./triageCommand.js')).triageCommand(argv, io) },
+  { spec: RUN, run: async (argv, io) => (await import('./runCommand.js')).runCommand(argv, io) },
+  { spec: DIGEST, run: async (argv, io) => (await import('./digestCommand.js')).digestCommand(argv, io) },
+  { spec: SEND, run: async (argv, io) => (await import('./sendCommand.js')).sendCommand(argv, io) },
+  { spec: DEMO, run: async (argv, io) => (await import('./demoCommand.js')).demoCommand(argv, io) },
+];
 
-/** Runs one command line; returns the exit status instead of exiting, so tests can call it. */
+/** The package's version, as `--version` prints it. */
+export async function version(): Promise<string> {
+  const pkg = JSON.parse(await readFile(join(projectRoot(), 'package.json'), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+const overview = async () =>
+  formatOverview(
+    COMMANDS.map((command) => command.spec),
+    await version(),
+  );
+
+/**
+ * Runs one command line; returns the exit status instead of exiting, so tests can call it.
+ * `<command> --help` and `help <command>` print that command's options (exit 0); a usage or
+ * configuration mistake prints one line per problem naming what was typed (exit 2); an expected
+ * fault (store unreachable, port in use) prints one line saying what to do (exit 1). Only a bug
+ * shows a stack trace.
+ */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
-    await write(name === undefined ? io.stderr : io.stdout, USAGE);
-    return name === undefined ? 2 : 0;
+  if (name === '--version' || name === '-V' || name === 'version') {
+    await write(io.stdout, `backup-triage ${await version()}\n`);
+    return 0;
   }
-  const command = COMMANDS[name];
-  if (command === undefined) {
-    await write(io.stderr, `backup-triage: unknown command "${name}"\n\n${USAGE}`);
+  if (name === undefined) {
+    await write(io.stderr, await overview());
     return 2;
   }
-  try {
-    return await command(rest, io);
-  } catch (error) {
-    const err = error as Error;
-    if (
-      err.name === 'UsageError' ||
-      err.name === 'ConfigurationError' ||
-      (err as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')
-    ) {
-      await write(io.stderr, `backup-triage ${name}: ${err.message}\n\n${USAGE}`);
-      return 2;
+  if (name === 'help' || name === '--help' || name === '-h') {
+    const topic = rest[0];
+    if (topic === undefined) {
+      await write(io.stdout, await overview());
+      return 0;
     }
-    throw error;
+    const command = COMMANDS.find((c) => c.spec.name === topic);
+    if (command === undefined) return unknownCommand(topic, io);
+    await write(io.stdout, formatCommandHelp(command.spec));
+    return 0;
   }
+  const command = COMMANDS.find((c) => c.spec.name === name);
+  if (command === undefined) return unknownCommand(name, io);
+  if (wantsHelp(rest)) {
+    await write(io.stdout, formatCommandHelp(command.spec));
+    return 0;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    const fault = describeFault(error);
+    if (fault === undefined) throw error;
+    await write(io.stderr, fault.lines.map((line) => `backup-triage ${name}: ${line}\n`).join(''));
+    return fault.status;
+  }
+}
+
+async function unknownCommand(name: string, io: CliIo): Promise<number> {
+  const names = COMMANDS.map((c) => c.spec.name);
+  await write(
+    io.stderr,
+    `backup-triage: unknown command "${name}": the commands are ${names.join(', ')} ("backup-triage --help" says what each does)\n`,
+  );
+  return 2;
 }
 
 export { UsageError };

@@ -1,15 +1,13 @@
-import { parseArgs } from 'node:util';
-
-import { openNotifications } from '../adapters/notificationRuntime.js';
 import { startAzurite, type Azurite } from '../adapters/startAzurite.js';
 import { describeTarget } from '../adapters/webhookSender.js';
-import { loadSettings } from '../config/settings.js';
-import { FORMATS, type Format } from '../core/render/renderNotification.js';
 import { createBatchHandler } from '../pipeline/createBatchHandler.js';
-import { UsageError, write, type CliIo } from './io.js';
+import { parseCommandLine } from './commandLine.js';
+import { write, type CliIo } from './io.js';
 import { openLookups } from './openLookups.js';
-import { parseLang } from './options.js';
+import { openStore } from './openStore.js';
 import { readInputs } from './readInputs.js';
+import { settingsWithFlags } from './settingsWithFlags.js';
+import { RUN } from './specs.js';
 
 /**
  * `run [FILE…]`: the Event Hub function's path from the command line (triage, lookups, store,
@@ -17,30 +15,14 @@ import { readInputs } from './readInputs.js';
  * STATE_STORAGE_CONNECTION_STRING names a store.
  */
 export async function runCommand(argv: string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      webhook: { type: 'string' },
-      format: { type: 'string' },
-      secret: { type: 'string' },
-      lang: { type: 'string' },
-      'azure-fixtures': { type: 'string' },
-      live: { type: 'boolean', default: false },
-      'no-lookups': { type: 'boolean', default: false },
-      stats: { type: 'boolean', default: false },
-    },
-  });
-  const format = (values.format ?? env['WEBHOOK_FORMAT'] ?? 'generic') as Format;
-  if (!(FORMATS as readonly string[]).includes(format))
-    throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got "${format}")`);
-  const settings = loadSettings({
-    ...env,
-    ...(values.webhook !== undefined && { WEBHOOK_URL: values.webhook }),
-    ...(values.secret !== undefined && { WEBHOOK_SECRET: values.secret }),
-    WEBHOOK_FORMAT: format,
-    ...(values.lang !== undefined && { TRIAGE_LANG: parseLang(values.lang) }),
-  });
+  const { values, positionals } = parseCommandLine(RUN, argv);
+  const settings = settingsWithFlags(env, [
+    { flag: '--webhook', setting: 'WEBHOOK_URL', value: values.webhook },
+    { flag: '--secret', setting: 'WEBHOOK_SECRET', value: values.secret },
+    { flag: '--format', setting: 'WEBHOOK_FORMAT', value: values.format },
+    { flag: '--shell', setting: 'NOTIFY_SHELL', value: values.shell },
+    { flag: '--lang', setting: 'TRIAGE_LANG', value: values.lang },
+  ]);
   const bodies = await readInputs(positionals, io.stdin, io.cwd);
   let azurite: Azurite | undefined;
   const lookups = values['no-lookups']
@@ -52,10 +34,7 @@ export async function runCommand(argv: string[], io: CliIo, env: NodeJS.ProcessE
       );
   try {
     if (settings.notify.storage === undefined) azurite = await startAzurite({ disableTelemetry: true });
-    const runtime = await openNotifications(
-      settings.notify,
-      azurite !== undefined ? { connectionString: azurite.connectionString } : {},
-    );
+    const runtime = await openStore(settings.notify, azurite);
     const handle = createBatchHandler({
       settings,
       ...(lookups !== undefined && { lookups: async () => lookups.options }),

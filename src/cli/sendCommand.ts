@@ -1,10 +1,10 @@
-import { parseArgs } from 'node:util';
-
 import type { EventData } from '@azure/event-hubs';
 
 import { openProducer, sendInBatches, type ClosableProducer } from '../adapters/eventHubPublisher.js';
+import { parseCommandLine } from './commandLine.js';
 import { UsageError, write, type CliIo } from './io.js';
 import { readInputs } from './readInputs.js';
+import { SEND } from './specs.js';
 
 export interface SendDeps {
   /** Opens the producer; tests give one over a fake hub. */
@@ -22,11 +22,7 @@ export async function sendCommand(
   deps: SendDeps = {},
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { namespace: { type: 'string' }, hub: { type: 'string' } },
-  });
+  const { values, positionals } = parseCommandLine(SEND, argv);
   const namespace = values.namespace ?? env['EventHubConnection__fullyQualifiedNamespace'];
   const hub = values.hub ?? env['EVENTHUB_NAME'];
   if (namespace === undefined || namespace === '')

@@ -1,36 +1,19 @@
-import { parseArgs } from 'node:util';
-
+import { worstFirst } from '../core/render/worstFirst.js';
 import { renderMarkdown } from '../core/render/renderMarkdown.js';
 import type { Lang } from '../core/types.js';
 import { triage, triageWithLookups, type TriageResult } from '../pipeline/triage.js';
-import { UsageError, write, writeNdjson, type CliIo } from './io.js';
+import { parseCommandLine } from './commandLine.js';
+import { write, writeNdjson, type CliIo } from './io.js';
 import { openLookups } from './openLookups.js';
-import { parseLang } from './options.js';
+import { langFrom } from './options.js';
 import { readInputs } from './readInputs.js';
-
-const RENDERERS = ['json', 'markdown'] as const;
+import { TRIAGE } from './specs.js';
 
 /** `triage [FILE…|-]`: one enriched event per line on stdout, rejections on stderr. */
-export async function triageCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      lang: { type: 'string', default: 'en' },
-      render: { type: 'string', default: 'json' },
-      stats: { type: 'boolean', default: false },
-      'no-lookups': { type: 'boolean', default: false },
-      'azure-fixtures': { type: 'string' },
-      live: { type: 'boolean', default: false },
-    },
-  });
-  if (values['azure-fixtures'] !== undefined && values.live)
-    throw new UsageError('--azure-fixtures and --live exclude each other');
-  const lang: Lang = parseLang(values.lang);
-  const render = values.render;
-  if (!(RENDERERS as readonly string[]).includes(render)) {
-    throw new UsageError(`--render must be one of ${RENDERERS.join(', ')} (got "${render}")`);
-  }
+export async function triageCommand(argv: string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const { values, positionals } = parseCommandLine(TRIAGE, argv);
+  const lang: Lang = langFrom(values.lang, env);
+  const render = values.render ?? 'json';
 
   const started = performance.now();
   const bodies = await readInputs(positionals, io.stdin, io.cwd);
@@ -39,7 +22,7 @@ export async function triageCommand(argv: string[], io: CliIo): Promise<number> 
     : await openLookups(
         { ...(values['azure-fixtures'] !== undefined && { fixtures: values['azure-fixtures'] }), live: values.live },
         io.cwd,
-        process.env,
+        env,
       );
   let result: TriageResult;
   try {
@@ -50,7 +33,7 @@ export async function triageCommand(argv: string[], io: CliIo): Promise<number> 
   }
 
   if (render === 'markdown') {
-    for (const event of result.events) await write(io.stdout, `${renderMarkdown(event)}\n`);
+    for (const event of worstFirst(result.events)) await write(io.stdout, `${renderMarkdown(event)}\n`);
   } else {
     await writeNdjson(io.stdout, result.events);
   }

@@ -2,6 +2,7 @@ import { DEFAULT_PRIORITY_THRESHOLDS, type PriorityThresholds } from '../core/ex
 import { checkWebhookUrl, isStandardWebhookSecret } from './webhookChecks.js';
 import type { NotifyPolicy } from '../core/notify/types.js';
 import { FORMATS, type Format } from '../core/render/renderNotification.js';
+import { SHELLS, type Shell } from '../core/render/shells.js';
 import { LANGS, type Lang, type Priority } from '../core/types.js';
 
 /** One app setting: declared once, validated at start-up, documented in the README from here. */
@@ -42,6 +43,21 @@ const ncrontab = (value: string) =>
     .every((field) => /^[\d*,/\-A-Za-z]+$/.test(field))
     ? undefined
     : 'must be an NCRONTAB expression of six fields, seconds first, in UTC (e.g. "0 0 6 * * *" for 06:00)';
+/** What the Tables SDK accepts: an account key string, a SAS string, or the development shorthand. */
+const storageConnectionString = (value: string) => {
+  if (/^\s*UseDevelopmentStorage=true\s*;?\s*$/i.test(value)) return undefined;
+  const parts = value.split(';').filter((part) => part.trim() !== '');
+  const pairs = new Map(
+    parts.map((part) => [part.slice(0, part.indexOf('=')).trim().toLowerCase(), part.slice(part.indexOf('=') + 1)]),
+  );
+  const wellFormed = parts.every((part) => part.indexOf('=') > 0);
+  const endpointOk = !pairs.has('tableendpoint') || /^https?:\/\/[^/]/.test(pairs.get('tableendpoint') ?? '');
+  const account = ['defaultendpointsprotocol', 'accountname', 'accountkey'].every((key) => pairs.get(key));
+  const sas = Boolean(pairs.get('tableendpoint')) && Boolean(pairs.get('sharedaccesssignature'));
+  return wellFormed && endpointOk && (account || sas)
+    ? undefined
+    : 'must be a storage connection string: DefaultEndpointsProtocol=…;AccountName=…;AccountKey=… (plus TableEndpoint=http://127.0.0.1:10002/devstoreaccount1 for Azurite), TableEndpoint=…;SharedAccessSignature=…, or UseDevelopmentStorage=true';
+};
 const identityCredential = (value: string) => (value === 'managedidentity' ? undefined : 'must be "managedidentity"');
 const oneOf = (values: readonly string[]) => (value: string) =>
   values.some((allowed) => allowed.toLowerCase() === value.toLowerCase())
@@ -275,6 +291,16 @@ export const SETTINGS: readonly SettingSpec[] = [
     check: (v) => (isStandardWebhookSecret(v) ? undefined : 'must be whsec_ followed by 24 to 64 bytes in base64'),
   },
   {
+    name: 'NOTIFY_SHELL',
+    readBy: 'code',
+    required: false,
+    default: 'cli',
+    secret: false,
+    description:
+      'The shell of the one command a message shows under its first action: `cli` (Azure CLI, bash) or `powershell` (Az PowerShell). The other stays in the details.',
+    check: oneOf(SHELLS),
+  },
+  {
     name: 'NOTIFY_MIN_PRIORITY',
     readBy: 'code',
     required: false,
@@ -345,6 +371,7 @@ export const SETTINGS: readonly SettingSpec[] = [
     secret: true,
     description:
       'Table storage connection string (local Azurite). In Azure leave it empty: the Function App’s storage account is used with its managed identity.',
+    check: storageConnectionString,
   },
   {
     name: 'AzureWebJobsStorage__accountName',
@@ -508,6 +535,10 @@ export interface DigestSettings {
 export interface NotifySettings {
   webhook?: { url: string; format: Format; secret?: string };
   format: Format;
+  /** The shell of the one command a message shows. */
+  shell: Shell;
+  /** The dashboard's public URL: messages link each finding to its page there. */
+  dashboardUrl?: string;
   policy: NotifyPolicy;
   outboxMaxAgeMs: number;
   attemptTimeoutMs: number;
@@ -621,6 +652,8 @@ export function loadSettings(
         },
       }),
       format: value('WEBHOOK_FORMAT').toLowerCase() as Format,
+      shell: value('NOTIFY_SHELL').toLowerCase() as Shell,
+      ...(value('DASHBOARD_URL') !== '' && { dashboardUrl: value('DASHBOARD_URL') }),
       policy: {
         dedupWindowMs: Number(value('DEDUP_WINDOW_HOURS')) * 3_600_000,
         groupWindowMs: Number(value('GROUP_WINDOW_MINUTES')) * 60_000,

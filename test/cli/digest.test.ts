@@ -22,9 +22,15 @@ describe('backup-triage digest', () => {
   });
 
   it.each([
-    [['digest', '--date', '2025-13-45', '--out', 'x.html', ENVELOPE], '--date must be a day'],
+    [
+      ['digest', '--date', '2025-13-45', '--out', 'x.html', ENVELOPE],
+      '--date "2025-13-45" is not a day: write it YYYY-MM-DD',
+    ],
     [['digest', '--date', '2025-01-15', ENVELOPE], 'say where the digest goes'],
-    [['digest', '--send', '--date', '2025-01-15', ENVELOPE], '--send needs SMTP_HOST and DIGEST_TO'],
+    [
+      ['digest', '--send', '--date', '2025-01-15', ENVELOPE],
+      '--send needs SMTP_HOST and DIGEST_TO (not set: SMTP_HOST, DIGEST_TO)',
+    ],
   ])('refuses %j', async (args, message) => {
     const run = await cli(args, '', FIXTURES);
     expect(run.status).toBe(2);

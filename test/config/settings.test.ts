@@ -24,6 +24,7 @@ describe('settings', () => {
       dashboard: { auth: 'key' },
       notify: {
         format: 'generic',
+        shell: 'cli',
         policy: { dedupWindowMs: 86_400_000, groupWindowMs: 900_000, groupThreshold: 5, minPriority: 'P3' },
         outboxMaxAgeMs: 86_400_000,
         attemptTimeoutMs: 10_000,
@@ -94,5 +95,26 @@ describe('settings', () => {
     );
     expect(table.trim()).toBe(`<!-- settings-table:start -->\n${settingsTable()}`);
     expect(SETTINGS.length).toBeGreaterThan(5);
+  });
+
+  it.each([
+    'UseDevelopmentStorage=true',
+    'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:10002/devstoreaccount1;',
+    'DefaultEndpointsProtocol=https;AccountName=stbackup01;AccountKey=abc==;EndpointSuffix=core.windows.net',
+    'TableEndpoint=https://stbackup01.table.core.windows.net/;SharedAccessSignature=sv=2024-11-04&ss=t&sig=abc',
+  ])('accepts the storage connection string forms the Tables SDK reads: %s', (value) => {
+    expect(loadSettings({ STATE_STORAGE_CONNECTION_STRING: value }).notify.storage).toEqual({
+      connectionString: value,
+    });
+  });
+
+  it.each([
+    'garbage',
+    'AccountName=x;AccountKey=y',
+    'DefaultEndpointsProtocol=http;AccountName=x;AccountKey=y;TableEndpoint=localhost',
+  ])('refuses a malformed storage connection string, without echoing it: %s', (value) => {
+    expect(() => loadSettings({ STATE_STORAGE_CONNECTION_STRING: value })).toThrow(
+      /^Invalid configuration:\n- STATE_STORAGE_CONNECTION_STRING must be a storage connection string: .*\(got "\*\*\*"\)\.$/,
+    );
   });
 });

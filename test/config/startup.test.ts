@@ -41,6 +41,8 @@ const INVALID: Record<string, string> = {
   WEBHOOK_FORMAT: 'discord',
   WEBHOOK_SECRET: 'hunter2',
   NOTIFY_MIN_PRIORITY: 'P7',
+  NOTIFY_SHELL: 'bash',
+  STATE_STORAGE_CONNECTION_STRING: 'AccountName=devstoreaccount1',
   DEDUP_WINDOW_HOURS: '0',
   GROUP_WINDOW_MINUTES: 'quarter',
   GROUP_THRESHOLD: '0',
