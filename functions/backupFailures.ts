@@ -30,10 +30,16 @@ export function createBackupFailures(options: BatchHandlerOptions) {
       );
     if (notified !== undefined && notified.dead > 0)
       context.error(`${notified.dead} notification(s) dead-lettered: see the outbox table (status "dead").`);
+    const problems = options.settings.notify.problems;
+    if (problems !== undefined)
+      context.error(
+        `Webhook delivery is off: ${problems.join(' ')} Events are stored and ${notified?.pending ?? 0} message(s) of this batch wait in the outbox; once the setting is fixed, the redelivery timer sends them.`,
+      );
   };
 }
 
-// Every setting, the host's too, checked as the app loads: a misconfigured app fails at start, naming each one.
+// Every setting, the host's too, checked as the app loads: a misconfigured app fails at start, naming each one;
+// a wrong webhook or mail setting only turns delivery or the digest off (the functions that deliver say why).
 const settings = loadSettings(process.env, 'all');
 const eventsOutput = settings.eventsOutput;
 

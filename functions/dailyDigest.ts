@@ -32,7 +32,9 @@ export function createDailyDigest(deps: DailyDigestDeps) {
       now,
       ...(settings.digest.dashboardUrl !== undefined && { dashboardUrl: settings.digest.dashboardUrl }),
     });
-    if (settings.digest.smtp === undefined || settings.digest.to.length === 0)
+    if (settings.digest.problems !== undefined)
+      context.error(`The digest is not sent: ${settings.digest.problems.join(' ')}`);
+    else if (settings.digest.smtp === undefined || settings.digest.to.length === 0)
       context.warn('SMTP_HOST or DIGEST_TO is not set: the digest is not sent.');
     else if (summary.allClear && !settings.digest.allClear)
       context.info(`Nothing to report for ${day}; DIGEST_ALL_CLEAR=false.`);
@@ -49,7 +51,8 @@ export function createDailyDigest(deps: DailyDigestDeps) {
   };
 }
 
-// Every setting, the host's too, checked as the app loads: a misconfigured app fails at start, naming each one.
+// Every setting, the host's too, checked as the app loads: a misconfigured app fails at start, naming each one;
+// a wrong mail setting only turns the digest mail off, and this timer says why.
 const settings = loadSettings(process.env, 'all');
 
 export const dailyDigest = createDailyDigest({

@@ -4,7 +4,8 @@ import { sharedNotifications, type NotificationRuntime } from '../src/adapters/n
 import { loadSettings } from '../src/config/settings.js';
 import { redeliver as redeliverDue } from '../src/pipeline/deliver.js';
 
-// Every setting, the host's too, checked as the app loads: a misconfigured app fails at start, naming each one.
+// Every setting, the host's too, checked as the app loads: a misconfigured app fails at start, naming each one;
+// a wrong webhook setting only turns delivery off, and this timer says why.
 const settings = loadSettings(process.env, 'all');
 
 /**
@@ -17,6 +18,10 @@ export async function redeliver(
   open: () => Promise<NotificationRuntime> = () => sharedNotifications(settings.notify),
 ): Promise<void> {
   const { store, deliver, maxAgeMs } = await open();
+  if (settings.notify.problems !== undefined) {
+    context.error(`Webhook delivery is off: ${settings.notify.problems.join(' ')} Notifications wait in the outbox.`);
+    return;
+  }
   if (deliver === undefined) {
     context.warn('WEBHOOK_URL is not set: notifications wait in the outbox.');
     return;

@@ -18,6 +18,13 @@ export interface SettingSpec {
   check?: (value: string) => string | undefined;
   /** Settings that must be set too when this one is (it is useless, or misleading, alone). */
   requires?: readonly string[];
+  /**
+   * What a wrong value stops. By default the app: it refuses to start, naming the setting. `delivery`
+   * (the webhook) and `digest` (the mail) stop only that: events are still stored, messages wait in
+   * the outbox, and the function that delivers reports the problem. Their values come from Key
+   * Vault references, which the platform leaves unresolved when the secret or the role is missing.
+   */
+  stops?: 'delivery' | 'digest';
 }
 
 const positiveNumber = (value: string) =>
@@ -271,6 +278,7 @@ export const SETTINGS: readonly SettingSpec[] = [
     description:
       'Where notifications are posted (Teams Workflows, Slack incoming webhook, or any endpoint). https only; http only to localhost. Without it, messages wait in the outbox.',
     check: (v) => checkWebhookUrl(v),
+    stops: 'delivery',
   },
   {
     name: 'WEBHOOK_FORMAT',
@@ -289,6 +297,7 @@ export const SETTINGS: readonly SettingSpec[] = [
     secret: true,
     description: 'Standard Webhooks secret (`whsec_` + 24–64 random bytes in base64) that signs `generic` messages.',
     check: (v) => (isStandardWebhookSecret(v) ? undefined : 'must be whsec_ followed by 24 to 64 bytes in base64'),
+    stops: 'delivery',
   },
   {
     name: 'NOTIFY_SHELL',
@@ -413,6 +422,7 @@ export const SETTINGS: readonly SettingSpec[] = [
         ? undefined
         : 'must be email addresses separated by commas',
     requires: ['SMTP_HOST'],
+    stops: 'digest',
   },
   {
     name: 'DIGEST_FROM',
@@ -421,6 +431,7 @@ export const SETTINGS: readonly SettingSpec[] = [
     default: 'azure-backup-triage@localhost',
     secret: false,
     description: 'Sender of the digest (a verified sender address of your SMTP service).',
+    stops: 'digest',
   },
   {
     name: 'DIGEST_ALL_CLEAR',
@@ -438,6 +449,7 @@ export const SETTINGS: readonly SettingSpec[] = [
     secret: false,
     description:
       'SMTP server: `smtp.azurecomm.net` (Azure Communication Services), `smtp.office365.com`, `smtp.sendgrid.net`…',
+    stops: 'digest',
   },
   {
     name: 'SMTP_PORT',
@@ -447,6 +459,7 @@ export const SETTINGS: readonly SettingSpec[] = [
     secret: false,
     description: 'SMTP port: 587 (STARTTLS, required) or 465 (TLS).',
     check: positiveInteger,
+    stops: 'digest',
   },
   {
     name: 'SMTP_USER',
@@ -455,6 +468,7 @@ export const SETTINGS: readonly SettingSpec[] = [
     secret: false,
     description: 'SMTP user name.',
     requires: ['SMTP_PASSWORD'],
+    stops: 'digest',
   },
   {
     name: 'SMTP_PASSWORD',
@@ -463,6 +477,7 @@ export const SETTINGS: readonly SettingSpec[] = [
     secret: true,
     description: 'SMTP password: a Key Vault reference in Azure (`@Microsoft.KeyVault(SecretUri=…)`).',
     requires: ['SMTP_USER'],
+    stops: 'digest',
   },
   {
     name: 'DASHBOARD_URL',
@@ -524,6 +539,8 @@ export interface Settings {
 }
 
 export interface DigestSettings {
+  /** Why the digest mail is off although configured (wrong SMTP or digest settings); absent when fine. */
+  problems?: string[];
   to: string[];
   from: string;
   allClear: boolean;
@@ -534,6 +551,8 @@ export interface DigestSettings {
 
 export interface NotifySettings {
   webhook?: { url: string; format: Format; secret?: string };
+  /** Why webhook delivery is off although configured (wrong WEBHOOK_URL or WEBHOOK_SECRET); absent when fine. */
+  problems?: string[];
   format: Format;
   /** The shell of the one command a message shows. */
   shell: Shell;
@@ -566,34 +585,39 @@ export class ConfigurationError extends Error {
   }
 }
 
-/** Reads and checks the settings our code needs; `scope: 'all'` also checks the host's, for start-up. */
+/**
+ * Reads and checks the settings our code needs; `scope: 'all'` also checks the host's, for start-up.
+ * A wrong setting throws a ConfigurationError naming it, unless it stops only delivery or the digest
+ * (`stops`): then the settings come back without the webhook (or the mail) and with the problems.
+ */
 export function loadSettings(
   env: Readonly<Record<string, string | undefined>>,
   scope: 'code' | 'all' = 'code',
 ): Settings {
-  const problems: string[] = [];
+  const problems: Record<'app' | 'delivery' | 'digest', string[]> = { app: [], delivery: [], digest: [] };
   const value = (name: string): string => {
     const spec = SETTINGS.find((setting) => setting.name === name);
     return (env[name]?.trim() || spec?.default) ?? '';
   };
   for (const spec of SETTINGS) {
     if (scope === 'code' && spec.readBy !== 'code') continue;
+    const found = problems[spec.stops ?? 'app'];
     const raw = env[spec.name]?.trim();
     if (raw === undefined || raw === '') {
-      if (spec.required) problems.push(`${spec.name} is required: ${spec.description}`);
+      if (spec.required) found.push(`${spec.name} is required: ${spec.description}`);
       continue;
     }
     if (raw.startsWith('@Microsoft.KeyVault(')) {
-      problems.push(
-        `${spec.name} is a Key Vault reference the platform could not resolve: check that the secret exists and that the app's identity has "Key Vault Secrets User" on the vault (the app's Environment variables page shows why).`,
+      found.push(
+        `${spec.name} is a Key Vault reference the platform could not resolve: check that the secret exists and that the app's identity has "Key Vault Secrets User" on the vault (the app's Environment variables page shows why), then refresh the references (docs/deploy.md, "Rotating a secret").`,
       );
       continue;
     }
     const problem = spec.check?.(raw);
-    if (problem !== undefined) problems.push(`${spec.name} ${problem} (got "${spec.secret ? '***' : raw}").`);
+    if (problem !== undefined) found.push(`${spec.name} ${problem} (got "${spec.secret ? '***' : raw}").`);
     for (const other of spec.requires ?? []) {
       if (!env[other]?.trim())
-        problems.push(
+        found.push(
           `${other} is required when ${spec.name} is set: ${SETTINGS.find((s) => s.name === other)?.description ?? ''}`,
         );
     }
@@ -603,11 +627,13 @@ export function loadSettings(
     !env['AzureWebJobsStorage__accountName']?.trim() &&
     !env['STATE_STORAGE_CONNECTION_STRING']?.trim()
   ) {
-    problems.push(
+    problems.app.push(
       'AzureWebJobsStorage__accountName is required: the storage account whose tables hold findings, outbox and events (or STATE_STORAGE_CONNECTION_STRING outside Azure).',
     );
   }
-  if (problems.length > 0) throw new ConfigurationError(problems);
+  if (problems.app.length > 0) throw new ConfigurationError(problems.app);
+  const webhookOn = value('WEBHOOK_URL') !== '' && problems.delivery.length === 0;
+  const mailOn = problems.digest.length === 0;
   return {
     lang: value('TRIAGE_LANG').toLowerCase() as Lang,
     thresholds: {
@@ -617,22 +643,24 @@ export function loadSettings(
       blastRadiusP1: Number(value('PRIORITY_BLAST_RADIUS_P1')),
     },
     digest: {
+      ...(!mailOn && { problems: problems.digest }),
       to:
-        value('DIGEST_TO') === ''
+        !mailOn || value('DIGEST_TO') === ''
           ? []
           : value('DIGEST_TO')
               .split(',')
               .map((a) => a.trim()),
       from: value('DIGEST_FROM'),
       allClear: value('DIGEST_ALL_CLEAR').toLowerCase() === 'true',
-      ...(value('SMTP_HOST') !== '' && {
-        smtp: {
-          host: value('SMTP_HOST'),
-          port: Number(value('SMTP_PORT')),
-          ...(value('SMTP_USER') !== '' && { user: value('SMTP_USER') }),
-          ...(value('SMTP_PASSWORD') !== '' && { password: value('SMTP_PASSWORD') }),
-        },
-      }),
+      ...(mailOn &&
+        value('SMTP_HOST') !== '' && {
+          smtp: {
+            host: value('SMTP_HOST'),
+            port: Number(value('SMTP_PORT')),
+            ...(value('SMTP_USER') !== '' && { user: value('SMTP_USER') }),
+            ...(value('SMTP_PASSWORD') !== '' && { password: value('SMTP_PASSWORD') }),
+          },
+        }),
       ...(value('DASHBOARD_URL') !== '' && { dashboardUrl: value('DASHBOARD_URL') }),
       retentionDays: Number(value('RETENTION_DAYS')),
     },
@@ -644,7 +672,8 @@ export function loadSettings(
       },
     }),
     notify: {
-      ...(value('WEBHOOK_URL') !== '' && {
+      ...(problems.delivery.length > 0 && { problems: problems.delivery }),
+      ...(webhookOn && {
         webhook: {
           url: value('WEBHOOK_URL'),
           format: value('WEBHOOK_FORMAT').toLowerCase() as Format,

@@ -57,19 +57,37 @@ describe('settings', () => {
   });
 
   it('keeps secrets out of its messages', () => {
-    expect(() => loadSettings({ WEBHOOK_URL: 'http://example.com/hook?sig=TOPSECRET' })).toThrow(
+    expect(loadSettings({ WEBHOOK_URL: 'http://example.com/hook?sig=TOPSECRET' }).notify.problems).toEqual([
       'WEBHOOK_URL must be https (plain http is accepted only for 127.0.0.1/localhost) (got "***").',
-    );
-    expect(() => loadSettings({ WEBHOOK_SECRET: 'whsec_short' })).toThrow(
-      /WEBHOOK_SECRET must be whsec_ followed by 24 to 64 bytes in base64 \(got "\*\*\*"\)/,
-    );
+    ]);
+    expect(loadSettings({ WEBHOOK_SECRET: 'whsec_short' }).notify.problems).toEqual([
+      expect.stringMatching(/^WEBHOOK_SECRET must be whsec_ followed by 24 to 64 bytes in base64 \(got "\*\*\*"\)/),
+    ]);
+  });
+
+  it('turns only delivery off for a wrong webhook setting, and only the mail off for a wrong mail setting', () => {
+    const badSecret = loadSettings({ WEBHOOK_URL: 'https://hooks.contoso.com/backup', WEBHOOK_SECRET: 'hunter2' });
+    expect(badSecret.notify.webhook).toBeUndefined();
+    expect(badSecret.notify.problems).toHaveLength(1);
+    const unresolved = loadSettings({
+      DIGEST_TO: 'ops@contoso.com',
+      SMTP_HOST: 'smtp.azurecomm.net',
+      SMTP_USER: 'acs-user',
+      SMTP_PASSWORD: '@Microsoft.KeyVault(SecretUri=https://kv-abc.vault.azure.net/secrets/smtp-password/)',
+    });
+    expect(unresolved.digest.smtp).toBeUndefined();
+    expect(unresolved.digest.to).toEqual([]);
+    expect(unresolved.digest.problems).toEqual([expect.stringMatching(/^SMTP_PASSWORD is a Key Vault reference/)]);
+    expect(unresolved.notify.problems).toBeUndefined();
   });
 
   it('refuses a setting whose partner is missing, naming the partner', () => {
-    expect(() => loadSettings({ DIGEST_TO: 'ops@contoso.com' })).toThrow('SMTP_HOST is required when DIGEST_TO is set');
-    expect(() => loadSettings({ SMTP_HOST: 'smtp.azurecomm.net', SMTP_USER: 'acs-user' })).toThrow(
-      'SMTP_PASSWORD is required when SMTP_USER is set',
-    );
+    expect(loadSettings({ DIGEST_TO: 'ops@contoso.com' }).digest.problems).toEqual([
+      expect.stringMatching(/^SMTP_HOST is required when DIGEST_TO is set/),
+    ]);
+    expect(loadSettings({ SMTP_HOST: 'smtp.azurecomm.net', SMTP_USER: 'acs-user' }).digest.problems).toEqual([
+      expect.stringMatching(/^SMTP_PASSWORD is required when SMTP_USER is set/),
+    ]);
     expect(() => loadSettings({ EVENTS_OUTPUT_EVENTHUB_NAME: 'enriched' })).toThrow(
       'EventsOutput__fullyQualifiedNamespace is required when EVENTS_OUTPUT_EVENTHUB_NAME is set',
     );

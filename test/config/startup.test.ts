@@ -3,10 +3,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConfigurationError, loadSettings, SETTINGS } from '../../src/config/settings.js';
 import { DEPLOYED_ENV } from '../helpers/deployedEnv.js';
 
+/** Every problem found: those that stop the app (thrown) and those that stop only delivery or the digest. */
 function problemsOf(env: Record<string, string>): readonly string[] {
   try {
-    loadSettings(env, 'all');
-    return [];
+    const settings = loadSettings(env, 'all');
+    return [...(settings.notify.problems ?? []), ...(settings.digest.problems ?? [])];
   } catch (error) {
     expect(error).toBeInstanceOf(ConfigurationError);
     return (error as ConfigurationError).problems;
@@ -117,12 +118,23 @@ describe('start-up configuration check', () => {
   );
 
   it('lists several problems together, so one deployment fixes them all', () => {
-    const problems = problemsOf({ ...without('EVENTHUB_NAME'), TRIAGE_LANG: 'de', SMTP_HOST: '' });
+    const problems = problemsOf({ ...without('EVENTHUB_NAME'), TRIAGE_LANG: 'de', DIGEST_SCHEDULE: '0 6 * * *' });
     expect(problems).toEqual([
       expect.stringMatching(/^EVENTHUB_NAME is required/),
       expect.stringMatching(/^TRIAGE_LANG must be one of en, fr/),
-      expect.stringMatching(/^SMTP_HOST is required when DIGEST_TO is set/),
+      expect.stringMatching(/^DIGEST_SCHEDULE must be an NCRONTAB expression/),
     ]);
+  });
+
+  it.each([
+    ['WEBHOOK_URL', '@Microsoft.KeyVault(SecretUri=https://kv-abc.vault.azure.net/secrets/webhook-url/)'],
+    ['WEBHOOK_URL', 'http://hooks.contoso.com/backup'],
+    ['WEBHOOK_SECRET', 'hunter2'],
+    ['SMTP_PASSWORD', '@Microsoft.KeyVault(SecretUri=https://kv-abc.vault.azure.net/secrets/smtp-password/)'],
+    ['SMTP_HOST', ''],
+  ])('starts with %s=%s: only delivery or the digest is off', (name, value) => {
+    expect(() => loadSettings({ ...DEPLOYED_ENV, [name]: value }, 'all')).not.toThrow();
+    expect(problemsOf({ ...DEPLOYED_ENV, [name]: value })).toHaveLength(1);
   });
 
   const FUNCTIONS: Record<string, () => Promise<unknown>> = {
