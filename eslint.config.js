@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 import layers from './eslint/layers.js';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'out/', 'test-results/', 'static/', 'test/fixtures/', 'samples/'] },
+  { ignores: ['dist/', '.deploy/', 'node_modules/', 'out/', 'test-results/', 'static/', 'test/fixtures/', 'samples/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -155,3 +155,38 @@ export function literalSettings(text: string): Record<string, string> {
     [...region.matchAll(/([A-Za-z_]\w*):\s*'([^'$]*)'\s*(?:$|[,}])/gm)].map((m) => [m[1]!, m[2]!]),
   );
 }
+
+/**
+ * The app settings infra/app/function.bicep sets, evaluated for the given parameter values: every `KEY: value`
+ * of the app-settings region (a deployment with every option on), with literals, parameters, string
+ * interpolation and Key Vault references (resolved to `secrets[name]`, as the platform does). An expression it
+ * cannot evaluate throws, so the helper follows the template or fails loudly.
+ */
+export function appSettingValues(
+  text: string,
+  params: Readonly<Record<string, string>>,
+  secrets: Readonly<Record<string, string>>,
+): Record<string, string> {
+  const region = code(text.slice(text.indexOf('// app-settings:start'), text.indexOf('// app-settings:end')));
+  const param = (name: string) => {
+    if (!(name in params)) throw new Error(`appSettingValues: no value given for ${name}`);
+    return params[name]!;
+  };
+  const evaluate = (expression: string): string => {
+    const literal = /^'((?:[^'\\]|\\.)*)'$/.exec(expression);
+    if (literal !== null) return literal[1]!.replace(/\$\{(\w+)\}/g, (_, name: string) => param(name));
+    const reference = /^keyVaultReference\(\w+, '([\w-]+)'\)$/.exec(expression);
+    if (reference !== null) {
+      if (!(reference[1]! in secrets)) throw new Error(`appSettingValues: no secret given for ${reference[1]}`);
+      return secrets[reference[1]!]!;
+    }
+    if (/^\w+$/.test(expression)) return param(expression);
+    throw new Error(`appSettingValues: cannot evaluate ${expression}`);
+  };
+  const settings: Record<string, string> = {};
+  for (const m of region.matchAll(
+    /(?<![\w.'$])([A-Za-z_]\w*)\s*:\s*('(?:[^'\\]|\\.)*'|\w+\([^)\n]*\)|\w+)\s*(?=[,}\n])/g,
+  ))
+    settings[m[1]!] = evaluate(m[2]!);
+  return settings;
+}
