@@ -82,6 +82,8 @@ export async function openNotifications(
     options: {
       store,
       format: target?.format ?? settings.format,
+      shell: settings.shell,
+      ...(settings.dashboardUrl !== undefined && { dashboardUrl: settings.dashboardUrl }),
       policy: settings.policy,
       ...(deliver !== undefined && { deliver }),
     },

@@ -8,7 +8,9 @@ import {
   type NotifyPolicy,
 } from '../core/notify/types.js';
 import type { PriorityThresholds } from '../core/explain/prioritize.js';
+import { NOTIFICATION_LABELS } from '../core/render/notificationLabels.js';
 import { renderNotification, type Format } from '../core/render/renderNotification.js';
+import type { Shell } from '../core/render/shells.js';
 import type { EnrichedEvent } from '../core/types.js';
 import { sendClaimed, type Deliver } from './deliver.js';
 import { mapConcurrent } from './mapConcurrent.js';
@@ -24,7 +26,10 @@ export interface NotifyOptions {
   policy?: NotifyPolicy;
   thresholds?: PriorityThresholds;
   now?: () => Date;
-  detailsUrl?: (notification: Notification) => string | undefined;
+  /** The shell of the one command a message shows. @default 'cli' */
+  shell?: Shell;
+  /** The dashboard's public URL: each message links to its finding's page (a group, to the filtered view). */
+  dashboardUrl?: string;
   /** How long an instance holds a message it is sending. @default 120_000 */
   leaseMs?: number;
   /** Also publishes the events as stored (the optional second event hub), after delivery. */
@@ -193,11 +198,16 @@ async function decideFinding(
         toFindingNotification(notificationIds.new(state, previousResolvedAt), 'new', decision.event, state, created),
       );
     } else {
-      const id = decision.notify.reason?.startsWith('priority rose')
-        ? notificationIds.escalation(state, before?.notifiedLevel ?? 'none', decision.event.priority.level)
-        : notificationIds.reminder(state, Math.floor(now.getTime() / policy.dedupWindowMs));
+      const reason = decision.notify.reason;
+      const id =
+        reason.rule === 'escalated'
+          ? notificationIds.escalation(state, before?.notifiedLevel ?? 'none', decision.event.priority.level)
+          : notificationIds.reminder(state, Math.floor(now.getTime() / policy.dedupWindowMs));
       messages.push(
-        toFindingNotification(id, 'update', decision.event, state, created, { reason: decision.notify.reason! }),
+        toFindingNotification(id, 'update', decision.event, state, created, {
+          reason: NOTIFICATION_LABELS[decision.event.lang].reason(reason),
+          update: reason,
+        }),
       );
     }
   }
@@ -301,7 +311,9 @@ async function enqueue(
 ): Promise<void> {
   if (planned.some((entry) => entry.notification.id === notification.id)) return;
   const rendered = renderNotification(options.format, notification, {
-    ...(options.detailsUrl?.(notification) !== undefined && { detailsUrl: options.detailsUrl(notification)! }),
+    shell: options.shell ?? 'cli',
+    ...(options.dashboardUrl !== undefined && { dashboardUrl: options.dashboardUrl }),
+    ...(options.policy !== undefined && { groupWindowMinutes: options.policy.groupWindowMs / 60_000 }),
   });
   const message: OutboxMessage = {
     id: notification.id,

@@ -1,7 +1,7 @@
 import { prioritize, type PriorityContext, type PriorityThresholds } from '../explain/prioritize.js';
 import type { EnrichedEvent, Priority } from '../types.js';
 import { findingPartitionKey, findingRowKey, itemKeyOf, vaultKeyOf } from './findingKeys.js';
-import type { FindingState, NotifyPolicy } from './types.js';
+import type { FindingState, NotifyPolicy, UpdateReason } from './types.js';
 
 const RANK: Record<Priority, number> = { P1: 1, P2: 2, P3: 3, P4: 4 };
 const MAX_JOB_IDS = 50;
@@ -11,7 +11,7 @@ export interface FailureDecision {
   state: FindingState;
   /** The event with its priority recomputed from the finding's history. */
   event: EnrichedEvent;
-  notify?: { kind: 'new' | 'update'; reason?: string };
+  notify?: { kind: 'new' } | { kind: 'update'; reason: UpdateReason };
   /** False when the job was already counted (a redelivery): nothing changed. */
   changed: boolean;
 }
@@ -80,9 +80,9 @@ export function decideFailure(
   } else if (state.notifiedLevel === null) {
     if (RANK[level] <= RANK[policy.minPriority]) notify = { kind: 'new' };
   } else if (RANK[level] < RANK[state.notifiedLevel]) {
-    notify = { kind: 'update', reason: `priority rose from ${state.notifiedLevel} to ${level}` };
+    notify = { kind: 'update', reason: { rule: 'escalated', from: state.notifiedLevel, to: level } };
   } else if (state.notifiedAt !== null && now.getTime() - Date.parse(state.notifiedAt) >= policy.dedupWindowMs) {
-    notify = { kind: 'update', reason: `still failing: ${occurrences} failures since ${firstFailedAt}` };
+    notify = { kind: 'update', reason: { rule: 'reminder', occurrences, since: firstFailedAt } };
   }
   if (notify !== undefined) state = { ...state, notifiedLevel: level, notifiedAt: now.toISOString() };
   if (event.resolvedBy !== undefined)

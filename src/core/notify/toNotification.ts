@@ -34,6 +34,7 @@ export function toFindingNotification(
     createdAt,
     events: [event],
     occurrences: state.occurrences,
+    firstFailedAt: state.firstFailedAt,
     ...extra,
   };
 }

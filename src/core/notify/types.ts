@@ -3,6 +3,10 @@ import type { EnrichedEvent, Lang, Priority } from '../types.js';
 /** What kind of message a notification is. */
 export type NotificationKind = 'new' | 'update' | 'resolved' | 'group';
 
+/** Why an update is sent: the priority rose, or the finding is still failing once the dedup window passed. */
+export type UpdateReason =
+  { rule: 'escalated'; from: Priority; to: Priority } | { rule: 'reminder'; occurrences: number; since: string };
+
 /** The remembered state of one finding: a (backup item, error code) pair. */
 export interface FindingState {
   /** Partition: the backup item; row: the error code (both normalised). */
@@ -41,10 +45,14 @@ export interface Notification {
   /** The finding(s) it is about; a group lists several. */
   events: EnrichedEvent[];
   occurrences: number;
+  /** When the finding's open period began (its first failure). */
+  firstFailedAt?: string;
   /** For `group`: how many items of the vault fail with the code in the window. */
   groupSize?: number;
-  /** For `update`: why it is sent again. */
+  /** For `update`: why it is sent again, in the message's language. */
   reason?: string;
+  /** For `update`: the same, as data. */
+  update?: UpdateReason;
   /** For `resolved`: the successful job. */
   resolvedBy?: { jobId: string; at: string | null };
 }

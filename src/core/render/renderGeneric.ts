@@ -2,6 +2,7 @@ import { toDisplay } from '../explain/fillTemplate.js';
 import type { Notification } from '../notify/types.js';
 import type { EnrichedEvent } from '../types.js';
 import { renderWithin } from './detailLevels.js';
+import { toCard, type RenderOptions } from './notificationCard.js';
 import { titleOf } from './notificationLabels.js';
 
 /** Standard Webhooks recommends payloads under 20 KB. */
@@ -10,12 +11,15 @@ export const GENERIC_MAX_BYTES = 20_000;
 /**
  * The versioned JSON payload of generic webhooks (schema/notification.v1.json), in the Standard
  * Webhooks envelope `{type, timestamp, data}`. Findings carry their summary and ranked causes;
- * the full enriched events stay in the store (and behind `detailsUrl`).
+ * the full enriched events stay in the store (and behind `detailsUrl`). A resolution says so in
+ * every string a receiver may show: its title, and its finding's headline and first action.
  */
-export function renderGeneric(notification: Notification, options: { detailsUrl?: string } = {}): string {
+export function renderGeneric(notification: Notification, options: RenderOptions = {}): string {
   return renderWithin(
-    (detail, shortened) =>
-      JSON.stringify({
+    (detail, shortened) => {
+      const card = toCard(notification, detail, shortened, options);
+      const resolved = notification.kind === 'resolved';
+      return JSON.stringify({
         type: `backup.failure.${notification.kind}`,
         timestamp: notification.createdAt,
         data: {
@@ -29,25 +33,37 @@ export function renderGeneric(notification: Notification, options: { detailsUrl?
           ...(notification.groupSize !== undefined && { groupSize: notification.groupSize }),
           ...(notification.reason !== undefined && { reason: notification.reason }),
           ...(notification.resolvedBy !== undefined && { resolvedBy: notification.resolvedBy }),
-          ...(options.detailsUrl !== undefined && { detailsUrl: options.detailsUrl }),
+          ...(card.details !== undefined && { detailsUrl: card.details.url }),
           truncated: shortened,
           findings: notification.events
             .slice(0, Math.max(1, detail.groupItems))
-            .map((event) => toFinding(event, detail.causes, detail.evidence, detail.textLength)),
+            .map((event) =>
+              toFinding(event, detail.causes, detail.evidence, detail.textLength, resolved ? card : undefined),
+            ),
         },
-      }),
+      });
+    },
     (body) => Buffer.byteLength(body, 'utf8') <= GENERIC_MAX_BYTES,
   );
 }
 
 /** Event text is bounded like any other renderer's (JSON needs no escaping beyond its own). */
-function toFinding(event: EnrichedEvent, causes: number, evidence: number, max: number) {
+function toFinding(
+  event: EnrichedEvent,
+  causes: number,
+  evidence: number,
+  max: number,
+  resolution: { headline: string; context: string[] } | undefined,
+) {
   const cut = (text: string | null) => (text === null ? null : toDisplay(text, max));
   return {
     id: event.id,
     priority: event.priority.level,
-    headline: toDisplay(event.summary.headline, max),
-    firstAction: { ...event.summary.firstAction, text: toDisplay(event.summary.firstAction.text, max + 300) },
+    headline: toDisplay(resolution?.headline ?? event.summary.headline, max),
+    firstAction:
+      resolution !== undefined
+        ? { causeId: null, text: toDisplay(resolution.context[0] ?? '', max), commands: [] }
+        : { ...event.summary.firstAction, text: toDisplay(event.summary.firstAction.text, max + 300) },
     code: event.classification.code,
     known: event.classification.known,
     link: event.classification.link,
@@ -57,12 +73,15 @@ function toFinding(event: EnrichedEvent, causes: number, evidence: number, max: 
     vaultName: cut(event.job.vaultName),
     vaultId: cut(event.job.vaultId),
     startedAt: event.job.startedAt,
-    causes: event.causes.slice(0, causes).map((cause) => ({
-      id: cause.id,
-      rank: cause.rank,
-      title: toDisplay(cause.title, max),
-      verdict: cause.verdict,
-      evidence: cause.evidence.slice(0, evidence).map((e) => toDisplay(e.summary, max)),
-    })),
+    causes:
+      resolution !== undefined
+        ? []
+        : event.causes.slice(0, causes).map((cause) => ({
+            id: cause.id,
+            rank: cause.rank,
+            title: toDisplay(cause.title, max),
+            verdict: cause.verdict,
+            evidence: cause.evidence.slice(0, evidence).map((e) => toDisplay(e.summary, max)),
+          })),
   };
 }

@@ -1,4 +1,5 @@
 import type { Notification } from '../notify/types.js';
+import type { RenderOptions } from './notificationCard.js';
 import { renderGeneric } from './renderGeneric.js';
 import { renderNotificationMarkdown } from './renderNotificationMarkdown.js';
 import { renderSlack } from './renderSlack.js';
@@ -16,7 +17,7 @@ export interface RenderedMessage {
 export function renderNotification(
   format: Format,
   notification: Notification,
-  options: { detailsUrl?: string } = {},
+  options: RenderOptions = {},
 ): RenderedMessage {
   switch (format) {
     case 'generic':
@@ -26,6 +27,6 @@ export function renderNotification(
     case 'slack':
       return { contentType: 'application/json; charset=utf-8', body: renderSlack(notification, options) };
     case 'markdown':
-      return { contentType: 'text/markdown; charset=utf-8', body: renderNotificationMarkdown(notification) };
+      return { contentType: 'text/markdown; charset=utf-8', body: renderNotificationMarkdown(notification, options) };
   }
 }

@@ -1,18 +1,14 @@
 import { toDisplay } from '../explain/fillTemplate.js';
 import type { Notification } from '../notify/types.js';
-import type { EnrichedEvent, Priority } from '../types.js';
 import { renderWithin, type Detail } from './detailLevels.js';
-import { NOTIFICATION_LABELS, titleOf } from './notificationLabels.js';
+import { toCard, type NotificationCard, type RenderOptions } from './notificationCard.js';
+import { labelled } from './typography.js';
 
 /** Slack: 50 blocks a message, 3,000 characters a section, 150 a header; ~12k in all fails in practice. */
 export const SLACK_LIMITS = { blocks: 50, sectionChars: 3_000, headerChars: 150, totalChars: 10_000 } as const;
 
-const EMOJI: Record<Priority, string> = {
-  P1: ':red_circle:',
-  P2: ':large_orange_circle:',
-  P3: ':large_yellow_circle:',
-  P4: ':white_circle:',
-};
+/** What one message may take, checked by the tests: far under Slack's limits, so it reads at a glance. */
+export const SLACK_BUDGET = { blocks: 12, totalChars: 2_500 } as const;
 
 /** Text for `plain_text` objects: Slack formats nothing in them, so only one line and a bound. */
 const plain = (value: string, max: number) => ({ type: 'plain_text', text: toDisplay(value, max), emoji: false });
@@ -23,141 +19,109 @@ export function escapeMrkdwn(value: string): string {
 }
 
 /**
- * A Slack incoming-webhook message in Block Kit. Untrusted strings go in `plain_text` objects
- * (no formatting, no mentions); commands go in a code block with `& < >` escaped. The message
- * sheds detail until it meets Slack's limits.
+ * A Slack incoming-webhook message in Block Kit, short: the title in the kind's mark, the headline,
+ * the first action with one command for the reader's shell (labelled, alone in its code block),
+ * and "Details" (the finding's dashboard page). Without a dashboard, the first causes follow.
+ * Untrusted strings go in `plain_text` objects (no formatting, no mentions); the command goes in a
+ * code block with `& < >` escaped. The message sheds detail until it meets Slack's limits.
  */
-export function renderSlack(notification: Notification, options: { detailsUrl?: string } = {}): string {
+export function renderSlack(notification: Notification, options: RenderOptions = {}): string {
   return renderWithin(
-    (detail, shortened) => JSON.stringify(toMessage(notification, detail, shortened, options.detailsUrl)),
+    (detail, shortened) => JSON.stringify(toMessage(toCard(notification, detail, shortened, options), detail)),
     (body) => fitsSlack(JSON.parse(body) as SlackMessage),
   );
 }
 
-interface SlackMessage {
+export interface SlackMessage {
   text: string;
   blocks: Array<Record<string, unknown>>;
 }
 
-/** Whether a message meets the limits this renderer promises. */
-export function fitsSlack(message: SlackMessage): boolean {
-  if (message.blocks.length > SLACK_LIMITS.blocks) return false;
+/** The characters a message shows (fallback, headers, sections, fields, context elements). */
+export function slackChars(message: SlackMessage): number {
   let total = message.text.length;
   for (const block of message.blocks) {
-    const textValue = (block['text'] as { text?: string } | undefined)?.text ?? '';
-    const fields = (block['fields'] as Array<{ text: string }> | undefined) ?? [];
-    const elements = (block['elements'] as Array<{ text?: string | { text: string } }> | undefined) ?? [];
-    const limit = block['type'] === 'header' ? SLACK_LIMITS.headerChars : SLACK_LIMITS.sectionChars;
-    if (textValue.length > limit || fields.some((field) => field.text.length > 2_000)) return false;
-    total += textValue.length + fields.reduce((sum, field) => sum + field.text.length, 0);
-    total += elements.reduce(
+    total += (block['text'] as { text?: string } | undefined)?.text?.length ?? 0;
+    total += ((block['fields'] as Array<{ text: string }> | undefined) ?? []).reduce((s, f) => s + f.text.length, 0);
+    total += ((block['elements'] as Array<{ text?: string | { text: string } }> | undefined) ?? []).reduce(
       (sum, element) =>
         sum + (typeof element.text === 'string' ? element.text.length : (element.text?.text.length ?? 0)),
       0,
     );
   }
-  return total <= SLACK_LIMITS.totalChars;
+  return total;
 }
 
-function toMessage(n: Notification, detail: Detail, shortened: boolean, detailsUrl: string | undefined): SlackMessage {
-  const l = NOTIFICATION_LABELS[n.lang];
-  const first = n.events[0]!;
-  const title = titleOf(n);
+/** Whether a message meets the limits this renderer promises. */
+export function fitsSlack(message: SlackMessage): boolean {
+  if (message.blocks.length > SLACK_LIMITS.blocks) return false;
+  for (const block of message.blocks) {
+    const textValue = (block['text'] as { text?: string } | undefined)?.text ?? '';
+    const fields = (block['fields'] as Array<{ text: string }> | undefined) ?? [];
+    const limit = block['type'] === 'header' ? SLACK_LIMITS.headerChars : SLACK_LIMITS.sectionChars;
+    if (textValue.length > limit || fields.some((field) => field.text.length > 2_000)) return false;
+  }
+  return slackChars(message) <= SLACK_LIMITS.totalChars;
+}
+
+function toMessage(card: NotificationCard, detail: Detail): SlackMessage {
   const blocks: Array<Record<string, unknown>> = [
-    { type: 'header', text: plain(`${title}`, SLACK_LIMITS.headerChars) },
+    { type: 'header', text: plain(card.title, SLACK_LIMITS.headerChars) },
+    { type: 'section', text: plain(card.headline, detail.textLength) },
   ];
-  if (n.kind === 'group') {
-    blocks.push({ type: 'section', text: plain(first.classification.title, detail.textLength) });
-    const shown = n.events.slice(0, detail.groupItems);
-    if (shown.length > 0) {
-      const list = shown
-        .map(
-          (event) =>
-            `• ${toDisplay(event.job.vmName ?? event.job.backupItemName ?? event.id, 80)} (${toDisplay(event.job.vmResourceGroup ?? '?', 90)})`,
-        )
-        .join('\n');
+  if (card.context.length > 0)
+    blocks.push({ type: 'context', elements: card.context.map((context) => plain(context, detail.textLength)) });
+  if (card.items.length > 0)
+    blocks.push({
+      type: 'section',
+      text: plain(
+        `${card.items.map((item) => toDisplay(item, 80)).join(', ')}${card.more !== undefined ? ` ${card.more}` : ''}`,
+        SLACK_LIMITS.sectionChars,
+      ),
+    });
+  if (card.firstAction !== undefined) {
+    const action = card.firstAction;
+    blocks.push({
+      type: 'section',
+      text: plain(`${labelled(card.lang, action.label)}${action.text}`, Math.min(1_500, detail.textLength + 300)),
+    });
+    if (action.command !== undefined) {
+      blocks.push({ type: 'context', elements: [plain(action.command.shellLabel, 40)] });
+      const code = escapeMrkdwn(action.command.text.replace(/`/g, "'"));
       blocks.push({
         type: 'section',
-        text: { type: 'plain_text', text: list.slice(0, SLACK_LIMITS.sectionChars), emoji: false },
+        text: { type: 'mrkdwn', text: `\`\`\`${code.slice(0, SLACK_LIMITS.sectionChars - 6)}\`\`\`` },
       });
     }
-    const hidden = (n.groupSize ?? n.events.length) - shown.length;
-    if (hidden > 0) blocks.push({ type: 'context', elements: [plain(l.more(hidden), 100)] });
-  } else {
-    blocks.push({ type: 'section', text: plain(first.summary.headline, detail.textLength) });
-    if (n.kind === 'resolved' && n.resolvedBy !== undefined)
-      blocks.push({
-        type: 'section',
-        text: plain(l.resolved(first.job.vmName ?? first.id, n.resolvedBy.jobId), detail.textLength),
-      });
-    if (n.reason !== undefined) blocks.push({ type: 'context', elements: [plain(n.reason, detail.textLength)] });
+  }
+  // Slack has no expandable section: without a details page, the first causes follow, briefly.
+  if (card.details === undefined && card.causes.length > 0) {
+    const lines = card.causes
+      .slice(0, 3)
+      .map((cause) =>
+        [
+          `${cause.rank}. ${toDisplay(cause.title, detail.textLength)} (${cause.verdict})`,
+          ...cause.evidence.slice(0, 1).map((evidence) => `    ${toDisplay(evidence, detail.textLength)}`),
+        ].join('\n'),
+      );
     blocks.push({
       type: 'section',
-      fields: [
-        plain(`${l.vm}: ${first.job.vmName ?? '?'}`, 200),
-        plain(`${l.resourceGroup}: ${first.job.vmResourceGroup ?? '?'}`, 200),
-        plain(`${l.vault}: ${first.job.vaultName ?? '?'}`, 200),
-        plain(`${l.code}: ${first.classification.code} · ${l.occurrences(n.occurrences)}`, 200),
-      ],
+      text: {
+        type: 'plain_text',
+        text: `${labelled(card.lang, card.causesLabel).trimEnd()}\n${lines.join('\n')}`.slice(
+          0,
+          SLACK_LIMITS.sectionChars,
+        ),
+        emoji: false,
+      },
     });
   }
-  if (n.kind !== 'resolved') appendAction(blocks, first, detail, l.firstAction);
-  if (n.kind !== 'group' && n.kind !== 'resolved') appendCauses(blocks, first, detail, l);
-  if (shortened) blocks.push({ type: 'context', elements: [plain(l.shortened, 200)] });
-  const buttons = [{ type: 'button', text: plain(l.guide, 75), url: first.classification.link }];
-  if (detailsUrl !== undefined) buttons.push({ type: 'button', text: plain(l.details, 75), url: detailsUrl });
-  blocks.push({ type: 'actions', elements: buttons });
-  const fallback = `${EMOJI[n.priority]} ${escapeMrkdwn(toDisplay(n.kind === 'group' ? title : first.summary.headline, 300))}`;
-  return { text: fallback, blocks: blocks.slice(0, SLACK_LIMITS.blocks) };
-}
-
-function appendAction(
-  blocks: Array<Record<string, unknown>>,
-  event: EnrichedEvent,
-  detail: Detail,
-  label: string,
-): void {
-  blocks.push({
-    type: 'section',
-    text: plain(
-      `${label}: ${event.summary.firstAction.text}`,
-      Math.min(SLACK_LIMITS.sectionChars, detail.textLength + 300),
-    ),
-  });
-  const commands = event.summary.firstAction.commands
-    .filter((c) => detail.powershell || c.shell === 'azure-cli')
-    .slice(0, detail.commands * (detail.powershell ? 2 : 1));
-  if (commands.length > 0) {
-    const code = commands.map((command) => escapeMrkdwn(command.text.replace(/`/g, "'"))).join('\n');
-    blocks.push({
-      type: 'section',
-      text: { type: 'mrkdwn', text: `\`\`\`${code.slice(0, SLACK_LIMITS.sectionChars - 6)}\`\`\`` },
-    });
-  }
-}
-
-function appendCauses(
-  blocks: Array<Record<string, unknown>>,
-  event: EnrichedEvent,
-  detail: Detail,
-  l: (typeof NOTIFICATION_LABELS)['en' | 'fr'],
-): void {
-  const causes = event.causes.slice(0, detail.causes);
-  if (causes.length === 0) return;
-  const lines = causes.map((cause) => {
-    const evidence =
-      cause.verdict === 'ruled_out' && !detail.evidenceOfRuledOut ? [] : cause.evidence.slice(0, detail.evidence);
-    return [
-      `${cause.rank}. ${toDisplay(cause.title, detail.textLength)} (${l.verdict[cause.verdict]})`,
-      ...evidence.map((e) => `    ${toDisplay(e.summary, detail.textLength)}`),
-    ].join('\n');
-  });
-  blocks.push({
-    type: 'section',
-    text: {
-      type: 'plain_text',
-      text: `${l.causes}:\n${lines.join('\n')}`.slice(0, SLACK_LIMITS.sectionChars),
-      emoji: false,
-    },
-  });
+  if (card.shortened !== undefined) blocks.push({ type: 'context', elements: [plain(card.shortened, 200)] });
+  const buttons: Array<Record<string, unknown>> = [];
+  if (card.details !== undefined)
+    buttons.push({ type: 'button', text: plain(card.details.label, 75), url: card.details.url, style: 'primary' });
+  if (card.guide !== undefined)
+    buttons.push({ type: 'button', text: plain(card.guide.label, 75), url: card.guide.url });
+  if (buttons.length > 0) blocks.push({ type: 'actions', elements: buttons });
+  return { text: escapeMrkdwn(toDisplay(card.push, 300)), blocks: blocks.slice(0, SLACK_LIMITS.blocks) };
 }

@@ -1,13 +1,33 @@
 import { toDisplay } from '../explain/fillTemplate.js';
 import type { Notification } from '../notify/types.js';
-import type { EnrichedEvent, Priority } from '../types.js';
 import { renderWithin, type Detail } from './detailLevels.js';
-import { NOTIFICATION_LABELS, titleOf } from './notificationLabels.js';
+import { toCard, type NotificationCard, type RenderOptions, type Tone } from './notificationCard.js';
+import { labelled } from './typography.js';
 
 /** Teams drops a Workflows message over 28 KB of re-serialised properties; 20 KB of UTF-8 leaves room. */
 export const TEAMS_MAX_BYTES = 20_000;
 
-const COLOR: Record<Priority, string> = { P1: 'Attention', P2: 'Warning', P3: 'Accent', P4: 'Default' };
+/**
+ * What a card may take on screen, checked by the tests: visible elements (the expandable section
+ * not counted) and an estimate of the height in a 500 px wide channel (see `estimateTeamsHeight`).
+ */
+export const TEAMS_BUDGET = { elements: 10, heightPx: 460 } as const;
+
+// Adaptive Card 1.5 container styles and text colours ("Container", "TextRun" in the schema explorer).
+const STYLE: Readonly<Record<Tone, string>> = {
+  urgent: 'attention',
+  warning: 'warning',
+  notice: 'accent',
+  quiet: 'emphasis',
+  good: 'good',
+};
+const COLOR: Readonly<Record<Tone, string>> = {
+  urgent: 'Attention',
+  warning: 'Warning',
+  notice: 'Accent',
+  quiet: 'Default',
+  good: 'Good',
+};
 
 /**
  * Untrusted text for a TextRun: TextRuns take no markdown, so only what could still act is
@@ -22,62 +42,81 @@ const run = (value: string, max: number, style: Record<string, unknown> = {}) =>
   text: text(value, max),
   ...style,
 });
-const line = (...inlines: unknown[]) => ({ type: 'RichTextBlock', inlines });
+const line = (inlines: unknown[], extra: Record<string, unknown> = {}) => ({
+  type: 'RichTextBlock',
+  inlines,
+  ...extra,
+});
 
 /**
- * A Workflows webhook message: `{"type":"message","attachments":[Adaptive Card 1.5]}`. Every
- * untrusted string sits in a TextRun (no markdown); the card sheds detail until it fits in
+ * A Workflows webhook message: `{"type":"message","attachments":[Adaptive Card 1.5]}`, short: the
+ * title in the kind's colour, the headline, the first action with one command for the reader's
+ * shell, then "Details" (the finding's dashboard page) and the causes in an expandable section.
+ * Every untrusted string sits in a TextRun (no markdown); the card sheds detail until it fits in
  * 20 KB of UTF-8 instead of being cut.
  */
-export function renderTeams(notification: Notification, options: { detailsUrl?: string } = {}): string {
+export function renderTeams(notification: Notification, options: RenderOptions = {}): string {
   return renderWithin(
-    (detail, shortened) => JSON.stringify(toMessage(notification, detail, shortened, options.detailsUrl)),
+    (detail, shortened) => JSON.stringify(toMessage(toCard(notification, detail, shortened, options), detail)),
     (body) => Buffer.byteLength(body, 'utf8') <= TEAMS_MAX_BYTES,
   );
 }
 
-function toMessage(n: Notification, detail: Detail, shortened: boolean, detailsUrl: string | undefined) {
-  const l = NOTIFICATION_LABELS[n.lang];
-  const first = n.events[0]!;
-  const body: unknown[] = [line(run(titleOf(n), 200, { weight: 'Bolder', color: COLOR[n.priority], size: 'Medium' }))];
-  if (n.kind === 'group') {
-    body.push(line(run(first.classification.title, detail.textLength, { weight: 'Bolder' })));
-    const shown = n.events.slice(0, detail.groupItems);
-    for (const event of shown)
-      body.push(
-        line(
-          run(
-            `• ${event.job.vmName ?? event.job.backupItemName ?? event.id} (${event.job.vmResourceGroup ?? '?'})`,
-            200,
-          ),
+function toMessage(card: NotificationCard, detail: Detail) {
+  const body: unknown[] = [
+    {
+      type: 'Container',
+      style: STYLE[card.tone],
+      bleed: true,
+      items: [line([run(card.title, 200, { weight: 'Bolder', size: 'Medium', color: COLOR[card.tone] })])],
+    },
+    line([run(card.headline, detail.textLength, card.kind === 'resolved' ? {} : { weight: 'Bolder' })], {
+      spacing: 'Medium',
+    }),
+  ];
+  for (const context of card.context) body.push(line([run(context, detail.textLength, { isSubtle: true })]));
+  if (card.items.length > 0)
+    body.push(
+      line([
+        run(
+          `${card.items.map((item) => toDisplay(item, 80)).join(', ')}${card.more !== undefined ? ` ${card.more}` : ''}`,
+          1_200,
         ),
-      );
-    const hidden = (n.groupSize ?? n.events.length) - shown.length;
-    if (hidden > 0) body.push(line(run(l.more(hidden), 100, { isSubtle: true })));
-  } else {
-    body.push(line(run(first.summary.headline, detail.textLength, { weight: 'Bolder' })));
-    if (n.kind === 'resolved' && n.resolvedBy !== undefined)
-      body.push(line(run(l.resolved(first.job.vmName ?? first.id, n.resolvedBy.jobId), detail.textLength)));
-    if (n.reason !== undefined) body.push(line(run(n.reason, detail.textLength, { isSubtle: true })));
+      ]),
+    );
+  if (card.firstAction !== undefined) {
+    const action = card.firstAction;
     body.push(
       line(
-        run(
-          `${l.vm}: ${first.job.vmName ?? '?'} · ${l.resourceGroup}: ${first.job.vmResourceGroup ?? '?'} · ${l.vault}: ${first.job.vaultName ?? '?'} · ${l.occurrences(n.occurrences)}`,
-          detail.textLength,
-          { isSubtle: true },
-        ),
+        [
+          // Our own words, not trimmed: the no-break space after the colon survives the renderer.
+          { type: 'TextRun', text: labelled(card.lang, action.label), weight: 'Bolder' },
+          run(action.text, detail.textLength + 300),
+        ],
+        { spacing: 'Medium' },
       ),
     );
+    if (action.command !== undefined)
+      body.push(
+        line([run(action.command.shellLabel, 40, { isSubtle: true, size: 'Small' })], { spacing: 'Small' }),
+        line([run(action.command.text, 2_000, { fontType: 'Monospace', size: 'Small' })], { spacing: 'None' }),
+      );
   }
-  if (n.kind !== 'resolved') appendAction(body, first, detail, l.firstAction);
-  if (n.kind !== 'group' && n.kind !== 'resolved') appendCauses(body, first, detail, l);
-  if (shortened) body.push(line(run(l.shortened, 200, { isSubtle: true, size: 'Small' })));
-  const actions: Array<{ type: string; title: string; url: string }> = [
-    { type: 'Action.OpenUrl', title: l.guide, url: first.classification.link },
-  ];
-  if (detailsUrl !== undefined) actions.push({ type: 'Action.OpenUrl', title: l.details, url: detailsUrl });
+  if (card.shortened !== undefined) body.push(line([run(card.shortened, 200, { isSubtle: true, size: 'Small' })]));
+
+  const actions: unknown[] = [];
+  if (card.details !== undefined)
+    actions.push({ type: 'Action.OpenUrl', title: card.details.label, url: card.details.url });
+  if (card.causes.length > 0)
+    actions.push({
+      type: 'Action.ShowCard',
+      title: card.causesLabel.split(',')[0],
+      card: { type: 'AdaptiveCard', body: causesBody(card, detail) },
+    });
+  if (card.guide !== undefined) actions.push({ type: 'Action.OpenUrl', title: card.guide.label, url: card.guide.url });
   return {
     type: 'message',
+    summary: text(card.push, 200),
     attachments: [
       {
         contentType: 'application/vnd.microsoft.card.adaptive',
@@ -87,6 +126,7 @@ function toMessage(n: Notification, detail: Detail, shortened: boolean, detailsU
           type: 'AdaptiveCard',
           version: '1.5',
           msteams: { width: 'Full' },
+          fallbackText: text(card.push, 300),
           body,
           actions,
         },
@@ -95,38 +135,45 @@ function toMessage(n: Notification, detail: Detail, shortened: boolean, detailsU
   };
 }
 
-function appendAction(body: unknown[], event: EnrichedEvent, detail: Detail, label: string): void {
-  body.push(
-    line(run(`${label}: `, 60, { weight: 'Bolder' }), run(event.summary.firstAction.text, detail.textLength + 300)),
-  );
-  const commands = event.summary.firstAction.commands
-    .filter((c) => detail.powershell || c.shell === 'azure-cli')
-    .slice(0, detail.commands * (detail.powershell ? 2 : 1));
-  for (const command of commands) body.push(line(run(command.text, 2_000, { fontType: 'Monospace', size: 'Small' })));
+function causesBody(card: NotificationCard, detail: Detail): unknown[] {
+  const body: unknown[] = [line([run(card.causesLabel, 80, { weight: 'Bolder' })])];
+  for (const cause of card.causes) {
+    body.push(
+      line([
+        run(
+          `${cause.rank}. ${cause.title} (${cause.verdict})`,
+          detail.textLength,
+          cause.strong ? { weight: 'Bolder' } : {},
+        ),
+      ]),
+    );
+    for (const evidence of cause.evidence)
+      body.push(line([run(evidence, detail.textLength, { isSubtle: true, size: 'Small' })], { spacing: 'None' }));
+  }
+  return body;
 }
 
-function appendCauses(
-  body: unknown[],
-  event: EnrichedEvent,
-  detail: Detail,
-  l: (typeof NOTIFICATION_LABELS)['en' | 'fr'],
-): void {
-  const causes = event.causes.slice(0, detail.causes);
-  if (causes.length === 0) return;
-  body.push(line(run(`${l.causes}:`, 40, { weight: 'Bolder' })));
-  for (const cause of causes) {
-    body.push(
-      line(
-        run(
-          `${cause.rank}. ${cause.title} (${l.verdict[cause.verdict]})`,
-          detail.textLength,
-          cause.verdict === 'confirmed' ? { weight: 'Bolder' } : {},
-        ),
-      ),
-    );
-    const evidence =
-      cause.verdict === 'ruled_out' && !detail.evidenceOfRuledOut ? [] : cause.evidence.slice(0, detail.evidence);
-    for (const item of evidence)
-      body.push(line(run(`   ${item.summary}`, detail.textLength, { isSubtle: true, size: 'Small' })));
-  }
+/**
+ * A rough height of the visible card in a 500 px wide Teams channel: lines of text (about 70
+ * characters a line at the default size, 85 at small, 50 at medium), their line heights, and the
+ * spacing between blocks. An estimate to keep cards short, not a layout engine.
+ */
+export function estimateTeamsHeight(message: string): { elements: number; heightPx: number } {
+  const card = (JSON.parse(message) as { attachments: Array<{ content: { body: unknown[]; actions: unknown[] } }> })
+    .attachments[0]!.content;
+  let elements = 0;
+  const measure = (element: Record<string, unknown>): number => {
+    elements += 1;
+    if (element['type'] === 'Container')
+      return 16 + (element['items'] as Array<Record<string, unknown>>).reduce((sum, item) => sum + measure(item), 0);
+    const inlines = (element['inlines'] as Array<{ text: string; size?: string }> | undefined) ?? [];
+    const size = inlines[0]?.size ?? 'Default';
+    const perLine = size === 'Medium' ? 50 : size === 'Small' ? 85 : 70;
+    const lineHeight = size === 'Medium' ? 26 : size === 'Small' ? 16 : 20;
+    const chars = inlines.reduce((sum, inline) => sum + inline.text.length, 0);
+    const spacing = element['spacing'] === 'None' ? 0 : element['spacing'] === 'Medium' ? 12 : 8;
+    return spacing + Math.max(1, Math.ceil(chars / perLine)) * lineHeight;
+  };
+  const height = card.body.reduce<number>((sum, element) => sum + measure(element as Record<string, unknown>), 0);
+  return { elements, heightPx: height + (card.actions.length > 0 ? 44 : 0) };
 }

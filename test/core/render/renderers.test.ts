@@ -107,7 +107,7 @@ describe('Teams (Workflows, Adaptive Card 1.5)', () => {
     );
     const body = renderTeams(notification(events, 'group', 300));
     expect(Buffer.byteLength(body, 'utf8')).toBeLessThanOrEqual(TEAMS_MAX_BYTES);
-    expect(body).toContain('…and 275 more');
+    expect(body).toContain('…and 288 more');
   });
 
   it.each(HOSTILE.map((text) => [text.slice(0, 40), text]))('renders %j inert and within limits', (_, text) => {
@@ -115,7 +115,10 @@ describe('Teams (Workflows, Adaptive Card 1.5)', () => {
     expect(Buffer.byteLength(body, 'utf8')).toBeLessThanOrEqual(TEAMS_MAX_BYTES);
     const card = JSON.parse(body) as { attachments: Array<{ content: { body: Array<{ type: string }> } }> };
     // No TextBlock: untrusted text only ever sits in TextRuns, which take no markdown.
-    expect(card.attachments[0]!.content.body.every((element) => element.type === 'RichTextBlock')).toBe(true);
+    const blocks = card.attachments[0]!.content.body.flatMap((element) =>
+      element.type === 'Container' ? (element as unknown as { items: Array<{ type: string }> }).items : [element],
+    );
+    expect(blocks.every((element) => element.type === 'RichTextBlock')).toBe(true);
     for (const value of strings(card)) {
       expect(value).not.toMatch(/\$\{/);
       expect(value).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200B-\u200F\uFEFF]/);
