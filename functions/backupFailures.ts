@@ -4,7 +4,7 @@ import { openEventsPublisher } from '../src/adapters/eventHubPublisher.js';
 import { fromEventHubBatch } from '../src/adapters/fromEventHubBatch.js';
 import { createLiveLookups } from '../src/adapters/liveLookups.js';
 import { sharedNotifications } from '../src/adapters/notificationRuntime.js';
-import { loadSettings } from '../src/config/settings.js';
+import { eventHubRegions, loadSettings } from '../src/config/settings.js';
 import { createBatchHandler, type BatchHandlerOptions } from '../src/pipeline/createBatchHandler.js';
 
 /**
@@ -53,16 +53,28 @@ export const backupFailures = createBackupFailures({
   ...(eventsOutput !== undefined && { publish: () => openEventsPublisher(eventsOutput) }),
 });
 
-app.eventHub('backupFailures', {
-  connection: 'EventHubConnection',
-  eventHubName: '%EVENTHUB_NAME%',
-  consumerGroup: '%EVENTHUB_CONSUMER_GROUP%',
-  cardinality: 'many',
-  retry: {
-    strategy: 'exponentialBackoff',
-    maxRetryCount: 5,
-    minimumInterval: { seconds: 10 },
-    maximumInterval: { minutes: 5 },
-  },
-  handler: backupFailures,
-});
+// One trigger per region of the vaults (a vault streams only to an event hub in its region): the app's own
+// namespace on EventHubConnection, each other on EventHubConnection_<region> (EVENTHUB_REGIONS). Same handler,
+// same store: deduplication holds across regions.
+const triggers: Array<[name: string, connection: string]> = [
+  ['backupFailures', 'EventHubConnection'],
+  ...eventHubRegions(process.env).map((region): [string, string] => [
+    `backupFailures-${region}`,
+    `EventHubConnection_${region}`,
+  ]),
+];
+for (const [name, connection] of triggers) {
+  app.eventHub(name, {
+    connection,
+    eventHubName: '%EVENTHUB_NAME%',
+    consumerGroup: '%EVENTHUB_CONSUMER_GROUP%',
+    cardinality: 'many',
+    retry: {
+      strategy: 'exponentialBackoff',
+      maxRetryCount: 5,
+      minimumInterval: { seconds: 10 },
+      maximumInterval: { minutes: 5 },
+    },
+    handler: backupFailures,
+  });
+}

@@ -1,4 +1,6 @@
-// The hub the vaults stream to, the app's consumer group, and the optional output hub.
+// One region's namespace: the hub its vaults stream to, the app's consumer group, the Send-only rule Azure
+// Monitor delivers with, and the app's right to read the hub. main.bicep makes one per region of the vaults
+// (diagnostic settings deliver only to an event hub in the vault's region); the first also has the output hub.
 param name string
 param location string
 param tags object
@@ -8,6 +10,11 @@ param consumerGroupName string
 param outputEventHubName string = ''
 @description('See main.bicep: Azure Monitor diagnostic settings deliver only through a shared access rule.')
 param diagnosticsNeedSharedAccess bool
+@description('The app\'s identity: reads the hub (the trigger).')
+param receiverPrincipalId string
+
+// Azure Event Hubs Data Receiver: read events of the hub (the trigger).
+var eventHubsDataReceiver = 'a638d3c7-ab3a-418d-83e6-5f17a39d4fde'
 
 resource namespace 'Microsoft.EventHub/namespaces@2024-01-01' = {
   name: name
@@ -47,13 +54,28 @@ resource outputHub 'Microsoft.EventHub/namespaces/eventhubs@2024-01-01' = if (!e
   }
 }
 
-// Send only, namespace level (diagnostic settings accept no hub-level rule): used by Azure Monitor alone.
+// Send only, namespace level (diagnostic settings take no hub-level rule), used by Azure Monitor alone. Send
+// suffices because every diagnostic setting names the hub: Azure Monitor asks for Manage and Listen only when it
+// must create hubs itself (its error: "If a valid EventHub name is not specified in the diagnostic setting, the
+// EventHub authorization rule requires manage|send|listen access", Azure/azure-cli#24425).
 resource diagnosticsRule 'Microsoft.EventHub/namespaces/authorizationRules@2024-01-01' = if (diagnosticsNeedSharedAccess) {
   parent: namespace
   name: 'azure-monitor-send'
   properties: { rights: ['Send'] }
 }
 
+resource hubReceiver 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(hub.id, receiverPrincipalId, eventHubsDataReceiver)
+  scope: hub
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', eventHubsDataReceiver)
+    principalId: receiverPrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+output region string = location
 output namespaceName string = namespace.name
-output namespaceHost string = '${namespace.name}.servicebus.windows.net'
+// The host name as this cloud spells it (serviceBusEndpoint is https://<namespace>.<suffix>:443/).
+output namespaceHost string = replace(split(split(namespace.properties.serviceBusEndpoint, '//')[1], ':')[0], '/', '')
 output diagnosticsRuleId string = diagnosticsNeedSharedAccess ? diagnosticsRule.id : ''

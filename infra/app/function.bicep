@@ -7,9 +7,12 @@ param tags object
 param identityId string
 param identityClientId string
 param storageAccountName string
+param storageTableEndpoint string
 param deploymentContainerUrl string
 param appInsightsConnectionString string
 param eventHubsNamespaceHost string
+@description('The namespaces of the other regions of the vaults: [{ region, host }]; the app reads each with its own trigger.')
+param extraEventHubs array = []
 param eventHubName string
 param consumerGroupName string
 @description('Empty when the output hub is not enabled.')
@@ -30,6 +33,8 @@ param notifyMinPriority string
 param workspaceCustomerId string = ''
 param backupManagementServiceObjectId string = ''
 param maximumInstanceCount int
+@description('Client id of the Microsoft Entra app registration that signs people in to the dashboard; empty: function keys.')
+param dashboardEntraClientId string = ''
 
 @description('An app setting the platform resolves from Key Vault with the app\'s identity.')
 func keyVaultReference(vaultUri string, secret string) string => '@Microsoft.KeyVault(SecretUri=${vaultUri}secrets/${secret}/)'
@@ -37,6 +42,7 @@ func keyVaultReference(vaultUri string, secret string) string => '@Microsoft.Key
 // app-settings:start (every name here is declared in src/config/settings.ts; a test checks both ways)
 var coreSettings = {
   AzureWebJobsStorage__accountName: storageAccountName
+  AzureWebJobsStorage__tableServiceUri: storageTableEndpoint
   AzureWebJobsStorage__credential: 'managedidentity'
   AzureWebJobsStorage__clientId: identityClientId
   EventHubConnection__fullyQualifiedNamespace: eventHubsNamespaceHost
@@ -80,9 +86,36 @@ var outputSettings = empty(outputEventHubName) ? {} : {
   EVENTS_OUTPUT_EVENTHUB_NAME: outputEventHubName
   EventsOutput__fullyQualifiedNamespace: eventHubsNamespaceHost
 }
+
+// One identity-based connection per other region, EventHubConnection_<region>; the app registers a trigger on each.
+var regionalSettings = union(
+  empty(extraEventHubs) ? {} : { EVENTHUB_REGIONS: join(map(extraEventHubs, hub => hub.region), ',') },
+  reduce(extraEventHubs, {}, (settings, hub) => union(settings, {
+    'EventHubConnection_${hub.region}__fullyQualifiedNamespace': hub.host
+    'EventHubConnection_${hub.region}__credential': 'managedidentity'
+    'EventHubConnection_${hub.region}__clientId': identityClientId
+  }))
+)
+
+// Microsoft Entra ID sign-in in front of the dashboard: App Service authentication proves the app registration's
+// identity with a federated credential of the app's identity, no secret ("Use a managed identity instead of a
+// secret", Configure Microsoft Entra authentication).
+var dashboardSettings = empty(dashboardEntraClientId) ? {} : {
+  DASHBOARD_AUTH: 'entra'
+  OVERRIDE_USE_MI_FIC_ASSERTION_CLIENTID: identityClientId
+  WEBSITE_AUTH_AAD_ALLOWED_TENANTS: tenant().tenantId
+}
 // app-settings:end
 
-var appSettings = union(coreSettings, webhookSettings, digestSettings, lookupSettings, outputSettings)
+var appSettings = union(
+  coreSettings,
+  webhookSettings,
+  digestSettings,
+  lookupSettings,
+  outputSettings,
+  regionalSettings,
+  dashboardSettings
+)
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
@@ -125,6 +158,31 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       ftpsState: 'Disabled'
       appSettings: map(items(appSettings), setting => { name: setting.key, value: setting.value })
     }
+  }
+}
+
+resource authentication 'Microsoft.Web/sites/config@2024-04-01' = if (!empty(dashboardEntraClientId)) {
+  parent: site
+  name: 'authsettingsV2'
+  properties: {
+    platform: { enabled: true }
+    globalValidation: {
+      requireAuthentication: true
+      unauthenticatedClientAction: 'RedirectToLoginPage'
+      redirectToProvider: 'azureactivedirectory'
+    }
+    httpSettings: { requireHttps: true }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: dashboardEntraClientId
+          clientSecretSettingName: 'OVERRIDE_USE_MI_FIC_ASSERTION_CLIENTID'
+          openIdIssuer: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
+        }
+      }
+    }
+    login: { tokenStore: { enabled: false } }
   }
 }
 

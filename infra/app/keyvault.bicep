@@ -9,6 +9,8 @@ param webhookUrl string
 param webhookSecret string
 @secure()
 param smtpPassword string
+@description('Purge protection: a deleted vault can then not be purged, and its name stays taken, for the retention period.')
+param purgeProtection bool
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: name
@@ -19,8 +21,9 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
     sku: { family: 'A', name: 'standard' }
     enableRbacAuthorization: true
     enableSoftDelete: true
-    softDeleteRetentionInDays: 30
-    enablePurgeProtection: true
+    softDeleteRetentionInDays: 7
+    // The property accepts only true: off is left unset.
+    enablePurgeProtection: purgeProtection ? true : null
     publicNetworkAccess: 'Enabled'
   }
 }

@@ -1,5 +1,6 @@
 // Role assignments inside the app's resource group. Each role id is named; the scope is the
-// smallest that works (one hub, one storage account, one vault).
+// smallest that works (one hub, one storage account, one vault). The trigger's right to read each regional hub
+// is granted with the hub (eventhubs.bicep).
 param principalId string
 @description('The person deploying; empty for none.')
 param deployerPrincipalId string = ''
@@ -13,8 +14,6 @@ param outputEventHubName string = ''
 param keyVaultName string
 param appInsightsName string
 
-// Azure Event Hubs Data Receiver: read events of the hub (the trigger).
-var eventHubsDataReceiver = 'a638d3c7-ab3a-418d-83e6-5f17a39d4fde'
 // Azure Event Hubs Data Sender: send events (the output hub; the deployer's smoke test).
 var eventHubsDataSender = '2b629674-e913-4c01-ae53-ef4638d8f975'
 // Storage Blob Data Owner: the Functions runtime's blobs (package, leases, checkpoints).
@@ -52,16 +51,6 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
 
 resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: appInsightsName
-}
-
-resource hubReceiver 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(hub.id, principalId, eventHubsDataReceiver)
-  scope: hub
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', eventHubsDataReceiver)
-    principalId: principalId
-    principalType: 'ServicePrincipal'
-  }
 }
 
 resource outputSender 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(outputEventHubName)) {

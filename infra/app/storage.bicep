@@ -50,3 +50,5 @@ resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-
 
 output name string = storage.name
 output deploymentContainerUrl string = '${storage.properties.primaryEndpoints.blob}${deploymentContainer.name}'
+// The Table service as this cloud spells it (https://<account>.table.<suffix>/).
+output tableEndpoint string = storage.properties.primaryEndpoints.table

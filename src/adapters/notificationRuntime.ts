@@ -56,7 +56,7 @@ export async function openNotifications(
   else {
     const credential = overrides.credential ?? new (await import('@azure/identity')).DefaultAzureCredential();
     store = new TableStore(
-      { endpoint: `https://${storage.accountName}.table.core.windows.net`, credential },
+      { endpoint: storage.tableEndpoint ?? `https://${storage.accountName}.table.core.windows.net`, credential },
       { prefix: settings.tablePrefix },
     );
   }

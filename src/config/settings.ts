@@ -114,6 +114,18 @@ export const SETTINGS: readonly SettingSpec[] = [
     check: guid,
   },
   {
+    name: 'EVENTHUB_REGIONS',
+    readBy: 'code',
+    required: false,
+    secret: false,
+    description:
+      'Regions of the vaults besides the app’s, comma-separated: a diagnostic setting streams only to an event hub in its vault’s region, so each has its namespace. The app registers one more trigger per region, `backupFailures-<region>`, on the connection `EventHubConnection_<region>` (settings `EventHubConnection_<region>__fullyQualifiedNamespace`, `__credential`, `__clientId`, checked like the main one).',
+    check: (v) =>
+      /^[a-z0-9]+(,[a-z0-9]+)*$/.test(v)
+        ? undefined
+        : 'must be region names, comma-separated (e.g. "northeurope,eastus2")',
+  },
+  {
     name: 'AzureWebJobsStorage__credential',
     readBy: 'host',
     required: false,
@@ -392,6 +404,17 @@ export const SETTINGS: readonly SettingSpec[] = [
     check: storageAccountName,
   },
   {
+    name: 'AzureWebJobsStorage__tableServiceUri',
+    readBy: 'code',
+    required: false,
+    secret: false,
+    description:
+      'Table service of that account as the cloud spells it (`https://<account>.table.core.windows.net/` in the public cloud); without it that address is assumed.',
+    check: (v) =>
+      /^https:\/\/[a-z0-9]{3,24}\.table\./.test(v) ? undefined : 'must be https://<account>.table.<cloud suffix>/',
+    requires: ['AzureWebJobsStorage__accountName'],
+  },
+  {
     name: 'TABLE_PREFIX',
     readBy: 'code',
     required: false,
@@ -498,6 +521,27 @@ export const SETTINGS: readonly SettingSpec[] = [
     check: oneOf(['key', 'entra']),
   },
   {
+    name: 'OVERRIDE_USE_MI_FIC_ASSERTION_CLIENTID',
+    readBy: 'host',
+    required: false,
+    secret: false,
+    description:
+      'With `DASHBOARD_AUTH=entra`: client id of the identity whose federated credential App Service authentication uses instead of a client secret (read by App Service).',
+    check: guid,
+  },
+  {
+    name: 'WEBSITE_AUTH_AAD_ALLOWED_TENANTS',
+    readBy: 'host',
+    required: false,
+    secret: false,
+    description:
+      'With `DASHBOARD_AUTH=entra`: the tenant whose people may sign in (read by App Service authentication).',
+    check: (v) =>
+      v.split(',').every((id) => guid(id.trim()) === undefined)
+        ? undefined
+        : 'must be tenant ids (GUIDs), comma-separated',
+  },
+  {
     name: 'RETENTION_DAYS',
     readBy: 'code',
     required: false,
@@ -562,7 +606,7 @@ export interface NotifySettings {
   outboxMaxAgeMs: number;
   attemptTimeoutMs: number;
   retries: number;
-  storage: { connectionString: string } | { accountName: string } | undefined;
+  storage: { connectionString: string } | { accountName: string; tableEndpoint?: string } | undefined;
   tablePrefix: string;
 }
 
@@ -575,6 +619,12 @@ export interface LookupSettings {
   cacheTtlMs: number;
   armBurst: number;
   armReadsPerSecond: number;
+}
+
+/** Regions besides the app's whose event hubs it reads (EVENTHUB_REGIONS), each on `EventHubConnection_<region>`. */
+export function eventHubRegions(env: Readonly<Record<string, string | undefined>>): string[] {
+  const value = env['EVENTHUB_REGIONS']?.trim() ?? '';
+  return value === '' ? [] : value.split(',').map((region) => region.trim());
 }
 
 /** Misconfiguration found at start-up; `problems` names every wrong setting and how to fix it. */
@@ -631,6 +681,21 @@ export function loadSettings(
       'AzureWebJobsStorage__accountName is required: the storage account whose tables hold findings, outbox and events (or STATE_STORAGE_CONNECTION_STRING outside Azure).',
     );
   }
+  if (scope === 'all' && problems.app.length === 0)
+    for (const region of eventHubRegions(env)) {
+      const prefix = `EventHubConnection_${region}__`;
+      const host = env[`${prefix}fullyQualifiedNamespace`]?.trim() ?? '';
+      if (host === '')
+        problems.app.push(`${prefix}fullyQualifiedNamespace is required: EVENTHUB_REGIONS lists ${region}.`);
+      else if (namespaceHost(host) !== undefined)
+        problems.app.push(`${prefix}fullyQualifiedNamespace ${namespaceHost(host)!} (got "${host}").`);
+      const credential = env[`${prefix}credential`]?.trim();
+      if (credential !== undefined && credential !== '' && identityCredential(credential) !== undefined)
+        problems.app.push(`${prefix}credential ${identityCredential(credential)!} (got "${credential}").`);
+      const clientId = env[`${prefix}clientId`]?.trim();
+      if (clientId !== undefined && clientId !== '' && guid(clientId) !== undefined)
+        problems.app.push(`${prefix}clientId ${guid(clientId)!} (got "${clientId}").`);
+    }
   if (problems.app.length > 0) throw new ConfigurationError(problems.app);
   const webhookOn = value('WEBHOOK_URL') !== '' && problems.delivery.length === 0;
   const mailOn = problems.digest.length === 0;
@@ -696,7 +761,12 @@ export function loadSettings(
         value('STATE_STORAGE_CONNECTION_STRING') !== ''
           ? { connectionString: value('STATE_STORAGE_CONNECTION_STRING') }
           : value('AzureWebJobsStorage__accountName') !== ''
-            ? { accountName: value('AzureWebJobsStorage__accountName') }
+            ? {
+                accountName: value('AzureWebJobsStorage__accountName'),
+                ...(value('AzureWebJobsStorage__tableServiceUri') !== '' && {
+                  tableEndpoint: value('AzureWebJobsStorage__tableServiceUri'),
+                }),
+              }
             : undefined,
       tablePrefix: value('TABLE_PREFIX'),
     },

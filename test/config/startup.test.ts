@@ -57,6 +57,10 @@ const INVALID: Record<string, string> = {
   SMTP_PORT: 'twenty-five',
   DASHBOARD_URL: 'dashboard.contoso.com',
   DASHBOARD_AUTH: 'aad',
+  EVENTHUB_REGIONS: 'North Europe',
+  AzureWebJobsStorage__tableServiceUri: 'https://stabc123def456.blob.core.windows.net/',
+  OVERRIDE_USE_MI_FIC_ASSERTION_CLIENTID: 'backup-triage-identity',
+  WEBSITE_AUTH_AAD_ALLOWED_TENANTS: 'contoso.onmicrosoft.com',
   RETENTION_DAYS: '-1',
   EventsOutput__fullyQualifiedNamespace: 'evhns',
 };
@@ -123,6 +127,33 @@ describe('start-up configuration check', () => {
       expect.stringMatching(/^EVENTHUB_NAME is required/),
       expect.stringMatching(/^TRIAGE_LANG must be one of en, fr/),
       expect.stringMatching(/^DIGEST_SCHEDULE must be an NCRONTAB expression/),
+    ]);
+  });
+
+  it('checks the connection of every other region of the vaults', () => {
+    expect(problemsOf({ ...DEPLOYED_ENV, EVENTHUB_REGIONS: 'northeurope,eastus2' })).toEqual([
+      'EventHubConnection_northeurope__fullyQualifiedNamespace is required: EVENTHUB_REGIONS lists northeurope.',
+      'EventHubConnection_eastus2__fullyQualifiedNamespace is required: EVENTHUB_REGIONS lists eastus2.',
+    ]);
+    expect(
+      problemsOf({
+        ...DEPLOYED_ENV,
+        EVENTHUB_REGIONS: 'northeurope',
+        EventHubConnection_northeurope__fullyQualifiedNamespace:
+          'evhns-abc123def456-northeurope.servicebus.windows.net',
+        EventHubConnection_northeurope__credential: 'managedidentity',
+        EventHubConnection_northeurope__clientId: '7e3c1f0a-2b4d-4c6e-8f10-1a2b3c4d5e6f',
+      }),
+    ).toEqual([]);
+    expect(
+      problemsOf({
+        ...DEPLOYED_ENV,
+        EVENTHUB_REGIONS: 'northeurope',
+        EventHubConnection_northeurope__fullyQualifiedNamespace:
+          'Endpoint=sb://evhns.servicebus.windows.net/;SharedAccessKey=x',
+      }),
+    ).toEqual([
+      expect.stringMatching(/^EventHubConnection_northeurope__fullyQualifiedNamespace must be the namespace host name/),
     ]);
   });
 

@@ -96,7 +96,8 @@ export function topLevelKeys(objectText: string): string[] {
     if (!inString && (c === '{' || c === '[' || c === '(')) depth += 1;
     if (!inString && (c === '}' || c === ']' || c === ')')) depth -= 1;
     if (depth === 0 && !inString && c === ':') {
-      const key = /'?([A-Za-z_$][\w$-]*)'?\s*$/.exec(token);
+      // An interpolated key ('NAME_${x}__suffix') is a family of names, not one: appSettingValues expands it.
+      const key = token.includes('${') ? null : /'?([A-Za-z_$][\w$-]*)'?\s*$/.exec(token);
       if (key !== null && !/\?\s*[^?]*$/.test(token.replace(/'[^']*'/g, ''))) keys.push(key[1]!);
       token = '';
       continue;
@@ -159,34 +160,56 @@ export function literalSettings(text: string): Record<string, string> {
 /**
  * The app settings infra/app/function.bicep sets, evaluated for the given parameter values: every `KEY: value`
  * of the app-settings region (a deployment with every option on), with literals, parameters, string
- * interpolation and Key Vault references (resolved to `secrets[name]`, as the platform does). An expression it
- * cannot evaluate throws, so the helper follows the template or fails loudly.
+ * interpolation, Key Vault references (resolved to `secrets[name]`, as the platform does), `tenant().tenantId`
+ * (the parameter `tenantId`) and the per-region connections built from the array parameter `extraEventHubs`
+ * (JSON). An expression it cannot evaluate throws, so the helper follows the template or fails loudly.
  */
 export function appSettingValues(
   text: string,
   params: Readonly<Record<string, string>>,
   secrets: Readonly<Record<string, string>>,
 ): Record<string, string> {
-  const region = code(text.slice(text.indexOf('// app-settings:start'), text.indexOf('// app-settings:end')));
+  let region = code(text.slice(text.indexOf('// app-settings:start'), text.indexOf('// app-settings:end')));
   const param = (name: string) => {
     if (!(name in params)) throw new Error(`appSettingValues: no value given for ${name}`);
     return params[name]!;
   };
-  const evaluate = (expression: string): string => {
+  const items = (name: string) => JSON.parse(param(name)) as Array<Record<string, string>>;
+  const evaluate = (expression: string, scope: Record<string, Record<string, string>> = {}): string => {
+    const member = (path: string) => {
+      const [root, key] = path.split('.');
+      if (scope[root!] !== undefined && key !== undefined) return scope[root!]![key]!;
+      if (path === 'tenant().tenantId') return param('tenantId');
+      return param(path);
+    };
     const literal = /^'((?:[^'\\]|\\.)*)'$/.exec(expression);
-    if (literal !== null) return literal[1]!.replace(/\$\{(\w+)\}/g, (_, name: string) => param(name));
+    if (literal !== null) return literal[1]!.replace(/\$\{([\w.()]+)\}/g, (_, path: string) => member(path));
     const reference = /^keyVaultReference\(\w+, '([\w-]+)'\)$/.exec(expression);
     if (reference !== null) {
       if (!(reference[1]! in secrets)) throw new Error(`appSettingValues: no secret given for ${reference[1]}`);
       return secrets[reference[1]!]!;
     }
-    if (/^\w+$/.test(expression)) return param(expression);
+    const joined = /^join\(map\((\w+), (\w+) => \2\.(\w+)\), '([^']*)'\)$/.exec(expression);
+    if (joined !== null)
+      return items(joined[1]!)
+        .map((item) => item[joined[3]!])
+        .join(joined[4]);
+    if (/^(\w+(\.\w+)?|tenant\(\)\.tenantId)$/.test(expression)) return member(expression);
     throw new Error(`appSettingValues: cannot evaluate ${expression}`);
   };
+  const pairs =
+    /(?<![\w.'$])('?)([A-Za-z_][\w${}.]*)\1\s*:\s*('(?:[^'\\]|\\.)*'|[\w.]+(?:\((?:[^()\n]|\([^()\n]*\))*\))?(?:\.\w+)?)\s*(?=[,}\n])/g;
   const settings: Record<string, string> = {};
-  for (const m of region.matchAll(
-    /(?<![\w.'$])([A-Za-z_]\w*)\s*:\s*('(?:[^'\\]|\\.)*'|\w+\([^)\n]*\)|\w+)\s*(?=[,}\n])/g,
-  ))
-    settings[m[1]!] = evaluate(m[2]!);
+  // Objects built per item of an array: reduce(items, {}, (acc, item) => union(acc, { 'KEY_${item.x}': value })).
+  region = region.replace(
+    /reduce\((\w+), \{\}, \((\w+), (\w+)\) => union\(\2, \{([\s\S]*?)\}\)\)/g,
+    (_, array: string, _acc: string, item: string, body: string) => {
+      for (const value of items(array))
+        for (const m of body.matchAll(pairs))
+          settings[evaluate(`'${m[2]!}'`, { [item]: value })] = evaluate(m[3]!, { [item]: value });
+      return '{}';
+    },
+  );
+  for (const m of region.matchAll(pairs)) settings[m[2]!] = evaluate(m[3]!);
   return settings;
 }

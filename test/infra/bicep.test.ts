@@ -202,6 +202,23 @@ describe('the Bicep, checked as a linter would', () => {
     expect(fn).toMatch(/authentication: \{ type: 'UserAssignedIdentity'/);
   });
 
+  it('lets every parameter of main.bicep be set from the azd environment (main.parameters.json)', () => {
+    const parameters = JSON.parse(readFileSync(`${INFRA}main.parameters.json`, 'utf8')) as {
+      parameters: Record<string, { value: string }>;
+    };
+    expect(
+      params(mainBicep)
+        .filter((p) => !(p.name in parameters.parameters))
+        .map((p) => p.name),
+    ).toEqual([]);
+    // Defaults in main.parameters.json are those of main.bicep, so an unset variable changes nothing.
+    for (const p of params(mainBicep)) {
+      const fallback = /^\$\{\w+=(.*)\}$/.exec(parameters.parameters[p.name]!.value)?.[1];
+      const declared = new RegExp(`^param ${p.name} \\w+ = '?([^'\\n]*)'?$`, 'm').exec(mainBicep)?.[1];
+      if (fallback !== undefined && declared !== undefined) expect(fallback, p.name).toBe(declared);
+    }
+  });
+
   it('takes from azd only parameters main.bicep declares', () => {
     const parameters = JSON.parse(readFileSync(`${INFRA}main.parameters.json`, 'utf8')) as {
       parameters: Record<string, unknown>;
@@ -214,5 +231,88 @@ describe('the Bicep, checked as a linter would', () => {
         .map((p) => p.name)
         .filter((name) => !(name in parameters.parameters)),
     ).toEqual([]);
+  });
+});
+
+describe('the Bicep, against the deployment faults found in review', () => {
+  const main = code(mainBicep);
+  const fn = code(functionBicep);
+
+  it('creates the site after its identity holds its roles, so that its Key Vault references resolve', () => {
+    // "Access vaults with a user-assigned identity": grant the identity access in advance.
+    expect(main).toMatch(
+      /module function 'app\/function\.bicep' = \{\s*name: 'function'\s*scope: rg\s*dependsOn: \[rbac\]/,
+    );
+    expect(code(byPath.get('app/rbac.bicep')!)).toMatch(/scope: vault[\s\S]*keyVaultSecretsUser/);
+  });
+
+  it('gives every region of the vaults its own namespace, and each vault the hub of its region', () => {
+    expect(main).toMatch(/var regions = union\(\[location\], /);
+    expect(main).toMatch(/module eventHubs 'app\/eventhubs\.bicep' = \[\s*for \(region, i\) in regions: \{/);
+    expect(main).toMatch(/\n\s+location: region\n/);
+    const diagnostics = code(byPath.get('app/vault-diagnostics.bicep')!);
+    expect(diagnostics).toMatch(/var regionIndex = indexOf\(regions, vault\.location\)/);
+    expect(diagnostics).toMatch(/eventHubAuthorizationRuleId: regionIndex < 0 \? missing : ruleIds\[/);
+    // A vault in a region without a namespace fails naming the vault, its region and those of the hubs.
+    expect(diagnostics).toMatch(
+      /var missing = .*vault-\$\{vaultName\}-is-in-\$\{vault\.location\}-but-the-event-hubs-are-in-\$\{join\(regions/,
+    );
+    // The app reads every regional hub: a receiver role per hub, a trigger connection per other region.
+    expect(code(byPath.get('app/eventhubs.bicep')!)).toMatch(/resource hubReceiver [\s\S]*scope: hub/);
+    expect(fn).toMatch(/'EventHubConnection_\$\{hub\.region\}__fullyQualifiedNamespace': hub\.host/);
+    expect(fn).toMatch(/EVENTHUB_REGIONS: join\(map\(extraEventHubs, hub => hub\.region\), ','\)/);
+  });
+
+  it("names what lives outside the environment's resource group after the environment", () => {
+    expect(main).toMatch(/var diagnosticSettingName = 'backup-triage-\$\{environmentName\}'/);
+    expect(code(byPath.get('app/vault-diagnostics.bicep')!)).toMatch(/name: settingName\n\s*scope: vault/);
+    const outside = [
+      ...main.matchAll(
+        /^module (\w+) '[^']+' = (?:\[\s*for [^\n]+|if \([^\n]+\) )?\{?\s*name: ([^\n]+)\n\s*scope: ([^\n]+)/gm,
+      ),
+    ]
+      .filter((m) => m[3]!.trim() !== 'rg')
+      .map((m) => [m[1]!, m[2]!]);
+    expect(outside.map(([symbol]) => symbol).sort()).toEqual(
+      ['resourceGroupReaders', 'subscriptionReaders', 'vaultDiagnostics', 'workspace'].sort(),
+    );
+    for (const [symbol, name] of outside) expect(name, symbol).toMatch(/token/);
+  });
+
+  it('keeps the key vault name free after azd down unless purge protection is asked for', () => {
+    const vault = code(byPath.get('app/keyvault.bicep')!);
+    expect(vault).toMatch(/enablePurgeProtection: purgeProtection \? true : null/);
+    expect(vault).toMatch(/softDeleteRetentionInDays: 7/);
+    expect(main).toMatch(/param keyVaultPurgeProtection bool = false/);
+    expect(main).toMatch(/name: empty\(keyVaultName\) \? 'kv-\$\{token\}' : keyVaultName/);
+  });
+
+  it('lets Azure Monitor only send, to a hub it names', () => {
+    // Send suffices when the setting names the hub (the service asks for Manage|Send|Listen only without one).
+    expect(code(byPath.get('app/vault-diagnostics.bicep')!)).toMatch(/eventHubName: eventHubName/);
+    expect(code(byPath.get('app/eventhubs.bicep')!)).toMatch(
+      /name: 'azure-monitor-send'\s*properties: \{ rights: \['Send'\] \}/,
+    );
+  });
+
+  it("takes host names from the cloud it deploys to, never the public cloud's suffixes", () => {
+    for (const { path, text } of files)
+      expect(code(text), path).not.toMatch(/servicebus\.windows\.net|core\.windows\.net|login\.microsoftonline\.com/);
+    expect(code(byPath.get('app/eventhubs.bicep')!)).toMatch(/namespace\.properties\.serviceBusEndpoint/);
+    expect(code(byPath.get('app/storage.bicep')!)).toMatch(/storage\.properties\.primaryEndpoints\.table/);
+    expect(fn).toMatch(/environment\(\)\.authentication\.loginEndpoint/);
+  });
+
+  it('puts Microsoft Entra ID sign-in in front of the dashboard when an app registration is given', () => {
+    expect(fn).toMatch(
+      /resource authentication 'Microsoft\.Web\/sites\/config@[\d-]+' = if \(!empty\(dashboardEntraClientId\)\)/,
+    );
+    expect(fn).toMatch(/name: 'authsettingsV2'/);
+    expect(fn).toMatch(/requireAuthentication: true/);
+    expect(fn).toMatch(/unauthenticatedClientAction: 'RedirectToLoginPage'/);
+    expect(fn).toMatch(/clientSecretSettingName: 'OVERRIDE_USE_MI_FIC_ASSERTION_CLIENTID'/);
+    expect(fn).toMatch(
+      /var dashboardSettings = empty\(dashboardEntraClientId\) \? \{\} : \{\s*DASHBOARD_AUTH: 'entra'/,
+    );
   });
 });

@@ -21,8 +21,14 @@ const literalVar = (name: string) => new RegExp(`^var ${name} = '([^']+)'`, 'm')
 /** Values for the parameters of function.bicep, as main.bicep passes them for a deployment with every option on. */
 const PARAMS: Record<string, string> = {
   storageAccountName: 'stq7k2m4x9p3r5tz',
+  storageTableEndpoint: 'https://stq7k2m4x9p3r5tz.table.core.windows.net/',
+  tenantId: '3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f',
   identityClientId: '7e3c1f0a-2b4d-4c6e-8f10-1a2b3c4d5e6f',
   eventHubsNamespaceHost: 'evhns-q7k2m4x9p3r5tz.servicebus.windows.net',
+  // Vaults in a second region: a namespace there, and a trigger on it.
+  extraEventHubs: JSON.stringify([
+    { region: 'northeurope', host: 'evhns-q7k2m4x9p3r5tz-northeurope.servicebus.windows.net' },
+  ]),
   eventHubName: literalVar('eventHubName'),
   consumerGroupName: literalVar('consumerGroupName'),
   outputEventHubName: literalVar('outputEventHubName'),
@@ -103,6 +109,7 @@ describe('the deployment package, built as azd builds it and loaded as the Node.
     expect(Object.keys(triggers).sort()).toEqual(
       [
         'backupFailures',
+        'backupFailures-northeurope',
         'dailyDigest',
         'dashboardAssets',
         'dashboardPage',
@@ -112,13 +119,20 @@ describe('the deployment package, built as azd builds it and loaded as the Node.
         'summary',
       ].sort(),
     );
-    expect(triggers['backupFailures']).toMatchObject({ type: 'eventHubTrigger', cardinality: 'many' });
+    expect(triggers['backupFailures']).toMatchObject({ type: 'eventHubTrigger', connection: 'EventHubConnection' });
+    expect(triggers['backupFailures-northeurope']).toMatchObject({
+      type: 'eventHubTrigger',
+      cardinality: 'many',
+      connection: 'EventHubConnection_northeurope',
+    });
     expect(triggers['dailyDigest']).toMatchObject({ type: 'timerTrigger' });
-    expect(triggers['events']).toMatchObject({ type: 'httpTrigger', authLevel: 'function' });
+    // Sign-in with Microsoft Entra ID in front (every option on): the routes take no key.
+    expect(SETTINGS['DASHBOARD_AUTH']).toBe('entra');
+    expect(triggers['events']).toMatchObject({ type: 'httpTrigger', authLevel: 'anonymous' });
   });
 
   it('binds only to app settings that the infrastructure sets', () => {
-    expect(report.files.flatMap((f) => f.functions).length).toBe(8);
+    expect(report.files.flatMap((f) => f.functions).length).toBe(9);
     for (const file of report.files)
       for (const fn of file.functions)
         for (const binding of Object.values(fn.bindings)) {
