@@ -1,6 +1,7 @@
 import type { Settings } from '../config/settings.js';
 import type { InputBody } from '../core/types.js';
 import { BoundedMap } from './boundedMap.js';
+import { retriedSetup } from './retriedSetup.js';
 import { notifyBatch, type NotifyOptions, type NotifyOutcome } from './notify.js';
 import type { LookupOptions } from './runLookups.js';
 import { triage, triageWithLookups, type TriageResult } from './triage.js';
@@ -29,9 +30,9 @@ export interface BatchOutcome {
  */
 export function createBatchHandler(options: BatchHandlerOptions): (bodies: InputBody[]) => Promise<BatchOutcome> {
   const mappings = new BoundedMap<string, string>(50_000);
-  let lookups: Promise<LookupOptions> | undefined;
-  let notifications: Promise<Omit<NotifyOptions, 'now'>> | undefined;
-  let publisher: Promise<NonNullable<NotifyOptions['publish']>> | undefined;
+  const lookups = options.lookups === undefined ? undefined : retriedSetup(options.lookups);
+  const notifications = options.notifications === undefined ? undefined : retriedSetup(options.notifications);
+  const publisher = options.publish === undefined ? undefined : retriedSetup(options.publish);
   const triageOptions = {
     lang: options.settings.lang,
     thresholds: options.settings.thresholds,
@@ -40,20 +41,16 @@ export function createBatchHandler(options: BatchHandlerOptions): (bodies: Input
   };
   return async (bodies) => {
     let result: TriageResult;
-    if (options.lookups === undefined) result = triage(bodies, triageOptions);
-    else {
-      lookups ??= options.lookups();
-      result = await triageWithLookups(bodies, triageOptions, await lookups);
-    }
-    const publish = options.publish === undefined ? undefined : await (publisher ??= options.publish());
-    if (options.notifications === undefined) {
+    if (lookups === undefined) result = triage(bodies, triageOptions);
+    else result = await triageWithLookups(bodies, triageOptions, await lookups());
+    const publish = publisher === undefined ? undefined : await publisher();
+    if (notifications === undefined) {
       if (publish === undefined) return { result };
       const published = await publish(result.events);
       return { result, published: { sent: published.sent, tooLarge: published.tooLarge.length } };
     }
-    notifications ??= options.notifications();
     const notified = await notifyBatch(result, {
-      ...(await notifications),
+      ...(await notifications()),
       thresholds: options.settings.thresholds,
       ...(publish !== undefined && { publish }),
       ...(options.now !== undefined && { now: options.now }),
