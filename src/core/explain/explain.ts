@@ -273,7 +273,7 @@ function renderPair(id: string, values: SafeValues, lang: Lang): readonly Render
   const template = getCommand(id);
   const purpose = template.purpose[lang];
   const cli = fillCommand(template.azureCli, values);
-  const ps = fillCommand(template.powershell, values);
+  const ps = fillCommand(template.powershell, values, 'powershell');
   return Object.freeze([
     Object.freeze<RenderedCommand>({ shell: 'azure-cli', purpose, text: cli.text, complete: cli.complete }),
     Object.freeze<RenderedCommand>({ shell: 'powershell', purpose, text: ps.text, complete: ps.complete }),

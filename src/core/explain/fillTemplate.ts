@@ -3,17 +3,59 @@ import type { Placeholder } from '../catalog/index.js';
 /** Values for the `{placeholders}` of messages and commands; absent when not known. */
 export type TemplateValues = Partial<Record<Placeholder, string>>;
 
+/** The shell a command is written for: its quoting rules differ. */
+export type Shell = 'azure-cli' | 'powershell';
+
 const PLACEHOLDER = /\{([A-Za-z]+)\}/g;
 const BARE_SAFE = /^[A-Za-z0-9._-]+$/;
-const QUOTABLE = /^[^'"`$\\\u0000-\u001f\u007f<>%&:?/]+$/;
-const SHAPES: Partial<Record<Placeholder, RegExp>> = {
+const RESOURCE_GROUP = /^(?!-)[A-Za-z0-9_().-]{0,89}[A-Za-z0-9_()-]$/;
+
+/**
+ * What each name may be before it is placed in a command: the resource type's own naming rules
+ * ("Naming rules and restrictions for Azure resources", MicrosoftDocs/azure-docs
+ * articles/azure-resource-manager/management/resource-name-rules.md at 849e815), as ASCII
+ * allow-lists. Resource groups may also hold Unicode letters; such a name, like anything outside
+ * these lists, keeps its `<placeholder>` and the command is marked incomplete. A leading hyphen is
+ * refused everywhere: a CLI would read the name as an option.
+ */
+const NAMING_RULES: Record<Placeholder, RegExp> = {
+  // Microsoft.Compute/virtualMachines: 1-64; none of \/"[]:|<>+=;,?*@&; no leading underscore; no trailing period or hyphen.
+  vmName: /^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,62}[A-Za-z0-9_])?$/,
+  // Microsoft.Resources/resourcegroups: 1-90; alphanumerics, underscores, parentheses, hyphens, periods; no trailing period.
+  vmResourceGroup: RESOURCE_GROUP,
+  vaultResourceGroup: RESOURCE_GROUP,
+  rpResourceGroup: RESOURCE_GROUP,
+  // Microsoft.RecoveryServices/vaults: 2-50; alphanumerics and hyphens; starts with a letter.
+  vaultName: /^[A-Za-z][A-Za-z0-9-]{1,49}$/,
+  // Microsoft.KeyVault/vaults: 3-24; alphanumerics and hyphens; starts with a letter, ends with a letter or digit; no "--".
+  keyVaultName: /^(?!.*--)[A-Za-z][A-Za-z0-9-]{1,22}[A-Za-z0-9]$/,
+  // Microsoft.Authorization/locks: 1-90; alphanumerics, periods, underscores, hyphens, parentheses; no trailing period.
+  lockName: /^(?!-)[A-Za-z0-9._()-]{0,89}[A-Za-z0-9_()-]$/,
+  // VM extension names (VMSnapshot, VMSnapshotLinux, Publisher.Type names).
+  snapshotExtensionName: /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/,
   subscriptionId: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
-  region: /^[a-z0-9]+$/i,
-  jobId: /^[A-Za-z0-9-]+$/,
+  region: /^[a-z0-9]{1,40}$/i,
+  jobId: /^[A-Za-z0-9-]{1,80}$/,
   vmResourceId:
-    /^\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\/[A-Za-z0-9._-]+\/providers\/Microsoft\.Compute\/virtualMachines\/[A-Za-z0-9._-]+$/i,
+    /^\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\/[A-Za-z0-9._-]{1,90}\/providers\/Microsoft\.Compute\/virtualMachines\/[A-Za-z0-9._-]{1,64}$/i,
 };
-const MAX_VALUE_LENGTH = 260;
+
+/**
+ * Every character PowerShell takes for a single quote: the ASCII one and the typographic U+2018 to
+ * U+201B (about_Quoting_Rules: "PowerShell treats smart quotation marks … as normal quotation
+ * marks"; the language specification's single-quote-character). Inside '…' each is written twice.
+ */
+const POWERSHELL_SINGLE_QUOTES = /['\u2018\u2019\u201a\u201b]/g;
+
+/** A PowerShell single-quoted literal that reads back as `value`, whatever it holds. */
+export function quotePowerShell(value: string): string {
+  return `'${value.replace(POWERSHELL_SINGLE_QUOTES, (quote) => quote + quote)}'`;
+}
+
+/** A POSIX shell single-quoted literal that reads back as `value` (the Azure CLI is run from bash). */
+export function quotePosix(value: string): string {
+  return `'${value.replace(/'/g, "'\\''")}'`;
+}
 
 /** A template split once into literal text and placeholders, so filling is concatenation. */
 interface Compiled {
@@ -46,19 +88,26 @@ export interface SafeValues {
 }
 
 /**
- * Names come from events, so they are untrusted: a value that could break out of the shell
- * (quotes, `$`, backticks, newlines) or that is not a valid Azure name is dropped here, and every
- * command that needs it keeps a visible `<placeholder>` and is marked incomplete.
+ * Names come from events and from Azure (a lock's name), so they are untrusted: only a value that
+ * matches its resource type's naming rules is kept; anything else (quotes of any script, `$`,
+ * backticks, newlines, bidi and zero-width characters, non-ASCII letters) is dropped here, and
+ * every command that needs it keeps a visible `<placeholder>` and is marked incomplete.
  */
 export function toSafeValues(values: TemplateValues): SafeValues {
   const safe: SafeValues = { bare: {}, quoted: {} };
   for (const key of Object.keys(values) as Placeholder[]) {
     const value = values[key];
-    if (value === undefined || !isSafe(key, value)) continue;
+    if (value === undefined || !isValidName(key, value)) continue;
     safe.quoted[key] = value;
-    safe.bare[key] = BARE_SAFE.test(value) ? value : `'${value}'`;
+    safe.bare[key] = BARE_SAFE.test(value) ? value : quotePosix(value);
   }
   return safe;
+}
+
+/** Whether a name matches the naming rules of what it names (see `NAMING_RULES`). */
+export function isValidName(name: Placeholder, value: string): boolean {
+  const rule = NAMING_RULES[name] as RegExp | undefined;
+  return rule !== undefined && rule.test(value);
 }
 
 /** The placeholders a template uses, in order of appearance. */
@@ -66,10 +115,15 @@ export function placeholdersOf(template: string): Placeholder[] {
   return compile(template).names.map((entry) => entry.name);
 }
 
-/** Fills a command template with names already checked by `toSafeValues`. */
+/**
+ * Fills a command template with names checked by `toSafeValues`. A name the template puts inside
+ * '…' is escaped for that shell's single quotes too (PowerShell's include the typographic ones),
+ * so even a name that slipped past its rules could not close the quote.
+ */
 export function fillCommand(
   template: string,
   values: TemplateValues | SafeValues,
+  shell: Shell = 'azure-cli',
 ): { text: string; complete: boolean } {
   const safe = 'bare' in values && 'quoted' in values ? values : toSafeValues(values);
   const { literals, names } = compile(template);
@@ -77,7 +131,8 @@ export function fillCommand(
   let complete = true;
   for (let i = 0; i < names.length; i += 1) {
     const { name, quoted } = names[i]!;
-    const value = quoted ? safe.quoted[name] : safe.bare[name];
+    const raw = quoted ? safe.quoted[name] : safe.bare[name];
+    const value = raw === undefined || !quoted ? raw : insideQuotes(raw, shell);
     if (value === undefined) complete = false;
     parts.push(value ?? `<${name}>`, literals[i + 1]!);
   }
@@ -96,18 +151,24 @@ export function fillText(template: string, values: TemplateValues): string {
   return text;
 }
 
-const INVISIBLE = /[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
-const HAS_INVISIBLE = /[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
+/** The content of a '…' literal of `shell` that reads back as `value`. */
+function insideQuotes(value: string, shell: Shell): string {
+  return (shell === 'powershell' ? quotePowerShell(value) : quotePosix(value)).slice(1, -1);
+}
+
+/**
+ * Characters that change how text looks without being seen: C0/C1 controls, soft hyphen, the
+ * Arabic letter mark, the Mongolian vowel separator, zero-width and joiner characters, line and
+ * paragraph separators, bidi embeddings, overrides and isolates, invisible operators, the BOM and
+ * the interlinear annotation marks (Unicode "Default_Ignorable_Code_Point" and "Bidi_Control").
+ */
+const INVISIBLE =
+  /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/g;
+const HAS_INVISIBLE =
+  /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/;
 
 /** Untrusted text made fit for one line of a message. */
 export function toDisplay(value: string, maxLength = 200): string {
   const clean = HAS_INVISIBLE.test(value) ? value.replace(INVISIBLE, ' ').trim() : value.trim();
   return clean.length > maxLength ? `${clean.slice(0, maxLength - 1)}…` : clean;
-}
-
-function isSafe(name: Placeholder, value: string): boolean {
-  if (value.length === 0 || value.length > MAX_VALUE_LENGTH) return false;
-  const shape = SHAPES[name];
-  if (shape !== undefined) return shape.test(value);
-  return BARE_SAFE.test(value) || QUOTABLE.test(value);
 }
