@@ -126,6 +126,19 @@ describe('notification: exactly once per thing worth saying', () => {
     expect(update.data).toMatchObject({ priority: 'P1', reason: 'priority rose from P2 to P1', occurrences: 5 });
   });
 
+  it('a failure older than the success that resolved its finding, arriving late, reopens nothing and says nothing', async () => {
+    const h = await harness();
+    const v = vm(8);
+    const code = 'UserErrorGuestAgentStatusUnavailable';
+    await h.run([at(failedJob(v, code, 'j1'), '2026-11-25 01:00:00Z')], '2026-11-25T01:10:00Z');
+    await h.run([success(v, 'ok1', '2026-11-25 03:00:00Z')], '2026-11-25T03:10:00Z');
+    // From another partition, later: a job that failed at 00:30, before the success.
+    const late = await h.run([at(failedJob(v, code, 'j0'), '2026-11-25 00:30:00Z')], '2026-11-25T03:20:00Z');
+    expect(late.messages).toEqual({ new: 0, update: 0, resolved: 0, group: 0 });
+    expect(kinds(h.receiver)).toEqual(['new', 'resolved']);
+    expect(await h.store.listOpenFindings()).toEqual([]);
+  });
+
   it('300 items failing with one code in one vault within a minute make one grouped message', async () => {
     const h = await harness();
     const storm = Array.from({ length: 300 }, (_, i) => failedJob(vm(i), 'BackUpOperationFailedV2'));

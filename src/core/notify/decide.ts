@@ -32,6 +32,14 @@ export function decideFailure(
   if (current !== undefined && current.jobIds.includes(incoming.id))
     return { state: current, event: current.lastEvent, changed: false };
   const at = incoming.job.startedAt ?? now.toISOString();
+  // A failure that started before the success that closed its finding arrives late (another
+  // partition, a retry): it is history, kept and counted as seen, not news.
+  if (current?.status === 'resolved' && current.resolvedAt !== null && Date.parse(at) < Date.parse(current.resolvedAt))
+    return {
+      state: { ...current, jobIds: [...current.jobIds, incoming.id].slice(-MAX_JOB_IDS) },
+      event: incoming,
+      changed: true,
+    };
   const reopened = current === undefined || current.status === 'resolved';
   const itemKey = itemKeyOf(incoming);
   const base: FindingState = reopened
