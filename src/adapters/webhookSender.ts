@@ -1,5 +1,7 @@
 import pRetry, { AbortError } from 'p-retry';
 
+import type { DeliveryResult } from '../core/notify/types.js';
+import { redactSecrets } from '../core/redactSecrets.js';
 import type { Format } from '../core/render/renderNotification.js';
 import { signStandardWebhook } from './standardWebhooks.js';
 
@@ -28,8 +30,6 @@ export interface SendOptions {
   signal?: AbortSignal;
 }
 
-import type { DeliveryResult } from '../core/notify/types.js';
-
 export type { DeliveryResult };
 
 class HttpFailure extends Error {
@@ -50,6 +50,21 @@ export function describeTarget(target: WebhookTarget): string {
   } catch {
     return `${target.format} webhook (invalid URL)`;
   }
+}
+
+/** What of a target must never be stored nor logged: the URL, its credentials and query values, the secret. */
+export function secretsOf(target: WebhookTarget): string[] {
+  const secrets = [target.url];
+  if (target.secret !== undefined) secrets.push(target.secret);
+  try {
+    const url = new URL(target.url);
+    secrets.push(decodeURIComponent(url.password), url.password, url.username);
+    for (const value of url.searchParams.values()) secrets.push(value, encodeURIComponent(value));
+    secrets.push(url.pathname);
+  } catch {
+    // Not a URL: the whole text is already listed.
+  }
+  return [...new Set(secrets)].filter((secret) => secret.length >= 6).sort((a, b) => b.length - a.length);
 }
 
 function parseRetryAfter(value: string | null, now: Date): number | undefined {
@@ -76,6 +91,7 @@ export async function sendWebhook(
 ): Promise<DeliveryResult> {
   const doFetch = options.fetch ?? globalThis.fetch;
   const now = options.now ?? (() => new Date());
+  const secrets = secretsOf(target);
   let attempts = 0;
   let last: { status: number | null; error: string; retryAfterMs?: number } = { status: null, error: 'not sent' };
   try {
@@ -110,7 +126,7 @@ export async function sendWebhook(
           const reason =
             err.name === 'TimeoutError'
               ? `no answer within ${options.attemptTimeoutInMs ?? 10_000} ms`
-              : `${err.cause?.code ?? err.name}: ${err.message}`;
+              : redactSecrets(`${err.cause?.code ?? err.name}: ${err.message}`, secrets);
           last = { status: null, error: reason };
           throw new Error(reason, { cause: error });
         }

@@ -1,4 +1,7 @@
-/** https only; plain http only to loopback (tests, local receivers). */
+/**
+ * https only; plain http only to loopback (tests, local receivers); no `user:password@`: fetch
+ * refuses such URLs, and the error it throws quotes the whole URL, password included.
+ */
 export function checkWebhookUrl(raw: string): string | undefined {
   let url: URL;
   try {
@@ -6,6 +9,8 @@ export function checkWebhookUrl(raw: string): string | undefined {
   } catch {
     return 'is not a URL';
   }
+  if (url.username !== '' || url.password !== '')
+    return 'must not hold a user name or password (user:password@): put the credential in the path or query the receiver gives, or use WEBHOOK_SECRET';
   if (url.protocol === 'https:') return undefined;
   if (url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) return undefined;
   return 'must be https (plain http is accepted only for 127.0.0.1/localhost)';

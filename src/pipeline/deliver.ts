@@ -1,4 +1,5 @@
 import type { DeliveryResult } from '../core/notify/types.js';
+import { redactSecrets } from '../core/redactSecrets.js';
 import type { NotificationStore, OutboxMessage } from './store.js';
 
 /** Sends one outbox message to the configured webhook. */
@@ -69,10 +70,11 @@ export async function sendClaimed(
     rounds,
     nextAttemptAt: new Date(settledAt.getTime() + delay).toISOString(),
     ...(result.status !== null && { lastStatus: result.status }),
-    lastError:
+    lastError: redactSecrets(
       dead && !result.permanent
         ? `${result.error}; undelivered after ${Math.round(age / 60_000)} min: dead-lettered`
         : result.error,
+    ),
   });
   return dead ? 'dead' : 'pending';
 }
