@@ -1,3 +1,5 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
 import type { TokenCredential } from '@azure/core-auth';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 
@@ -32,6 +34,48 @@ export interface HttpStats {
 
 const MAX_ITEMS = 5_000;
 
+/** The deadline of the read in progress, for the pipeline policy below. */
+const callDeadline = new AsyncLocalStorage<AbortSignal>();
+
+/**
+ * Puts the read's deadline on every HTTP attempt and every retry wait of an SDK pipeline, whether
+ * or not the client forwards `abortSignal` (@azure/monitor-query-logs 1.0.0 drops it): a long
+ * `Retry-After` or a server that never answers ends at the deadline, its socket closed.
+ */
+const deadlinePolicy: PipelinePolicy = {
+  name: 'callDeadline',
+  sendRequest: (request, next) => {
+    const deadline = callDeadline.getStore();
+    if (deadline !== undefined)
+      request.abortSignal =
+        request.abortSignal === undefined ? deadline : AbortSignal.any([request.abortSignal as AbortSignal, deadline]);
+    return next(request);
+  },
+};
+
+/** The work's result, or an `AbortError` as soon as `signal` fires, whatever the work does meanwhile. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  const aborted = () => Object.assign(new Error('the read passed its deadline'), { name: 'AbortError' });
+  if (signal.aborted) {
+    work.catch(() => undefined);
+    return Promise.reject(aborted());
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(aborted());
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
+
 async function collect<T>(pages: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
   for await (const item of pages) {
@@ -44,7 +88,9 @@ async function collect<T>(pages: AsyncIterable<T>): Promise<T[]> {
 /**
  * Reads the Azure state with the official SDK clients (compute, locks, key vault, backup jobs,
  * Log Analytics), one client per service and subscription, each module loaded the first time a
- * batch needs it. Every failure comes back as a `ReadFailure`, never as an exception.
+ * batch needs it. Every failure comes back as a `ReadFailure`, never as an exception. Every read
+ * ends by its own time-out or the batch deadline, whichever comes first, enforced here rather than
+ * trusted to each SDK.
  */
 export class AzureStateReader implements StateReader {
   readonly http: HttpStats = { requests: 0, byHost: {} };
@@ -75,7 +121,10 @@ export class AzureStateReader implements StateReader {
     const abortSignal =
       options.abortSignal !== undefined ? AbortSignal.any([options.abortSignal, callTimeout]) : callTimeout;
     try {
-      const value = await this.#fetch(request, abortSignal);
+      const value = await untilAborted(
+        callDeadline.run(abortSignal, () => this.#fetch(request, abortSignal)),
+        abortSignal,
+      );
       if (value === null || typeof value !== 'object')
         throw Object.assign(new Error('not an object'), { name: 'MalformedResponse' });
       return {
@@ -174,7 +223,10 @@ export class AzureStateReader implements StateReader {
   #commonOptions() {
     return {
       retryOptions: { maxRetries: 2, retryDelayInMs: 800, maxRetryDelayInMs: 10_000, ...this.#options.retryOptions },
-      additionalPolicies: [{ policy: this.#countPolicy, position: 'perRetry' as const }],
+      additionalPolicies: [
+        { policy: deadlinePolicy, position: 'perCall' as const },
+        { policy: this.#countPolicy, position: 'perRetry' as const },
+      ],
       ...(this.#options.ca !== undefined && { tlsOptions: { ca: this.#options.ca } }),
     };
   }
