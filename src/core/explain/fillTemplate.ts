@@ -19,15 +19,18 @@ const RESOURCE_GROUP = /^(?!-)[A-Za-z0-9_().-]{0,89}[A-Za-z0-9_()-]$/;
  * refused everywhere: a CLI would read the name as an option.
  */
 const NAMING_RULES: Record<Placeholder, RegExp> = {
-  // Microsoft.Compute/virtualMachines: 1-64; none of \/"[]:|<>+=;,?*@&; no leading underscore; no trailing period or hyphen.
+  // Microsoft.Compute/virtualMachines: 1-64; none of \/"[]:|<>+=;,?*@&; no leading underscore;
+  // no trailing period or hyphen.
   vmName: /^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,62}[A-Za-z0-9_])?$/,
-  // Microsoft.Resources/resourcegroups: 1-90; alphanumerics, underscores, parentheses, hyphens, periods; no trailing period.
+  // Microsoft.Resources/resourcegroups: 1-90; alphanumerics, underscores, parentheses, hyphens,
+  // periods; no trailing period.
   vmResourceGroup: RESOURCE_GROUP,
   vaultResourceGroup: RESOURCE_GROUP,
   rpResourceGroup: RESOURCE_GROUP,
   // Microsoft.RecoveryServices/vaults: 2-50; alphanumerics and hyphens; starts with a letter.
   vaultName: /^[A-Za-z][A-Za-z0-9-]{1,49}$/,
-  // Microsoft.KeyVault/vaults: 3-24; alphanumerics and hyphens; starts with a letter, ends with a letter or digit; no "--".
+  // Microsoft.KeyVault/vaults: 3-24; alphanumerics and hyphens; starts with a letter, ends with a
+  // letter or digit; no "--".
   keyVaultName: /^(?!.*--)[A-Za-z][A-Za-z0-9-]{1,22}[A-Za-z0-9]$/,
   // Microsoft.Authorization/locks: 1-90; alphanumerics, periods, underscores, hyphens, parentheses; no trailing period.
   lockName: /^(?!-)[A-Za-z0-9._()-]{0,89}[A-Za-z0-9_()-]$/,
