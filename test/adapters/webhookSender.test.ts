@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startLocalReceiver, type LocalReceiver } from '../../src/adapters/localReceiver.js';
 import { sendWebhook } from '../../src/adapters/webhookSender.js';
 import { checkWebhookUrl } from '../../src/config/webhookChecks.js';
-import { ConfigurationError, loadSettings } from '../../src/config/settings.js';
+import { loadSettings } from '../../src/config/settings.js';
 import { redactSecrets } from '../../src/core/redactSecrets.js';
 
 let receiver: LocalReceiver | undefined;
@@ -16,11 +16,12 @@ const PASSWORD = 'Pa55w0rd-do-not-leak';
 const SIG = 'k1Jf0x3Q8vXG2s9mYw4bTz7rLp6eNc5uHa1dRi0oSq8';
 
 describe('webhook credentials never reach storage or logs', () => {
-  it('a webhook URL with user:password@ is refused at start-up', () => {
+  it('a webhook URL with user:password@ is refused at start-up: delivery stays off, the reason shows no password', () => {
     expect(checkWebhookUrl(`https://ops:${PASSWORD}@hooks.example.com/triage`)).toMatch(/user name or password/);
-    expect(() => loadSettings({ WEBHOOK_URL: `https://ops:${PASSWORD}@hooks.example.com/triage` })).toThrow(
-      ConfigurationError,
-    );
+    const { notify } = loadSettings({ WEBHOOK_URL: `https://ops:${PASSWORD}@hooks.example.com/triage` });
+    expect(notify.webhook).toBeUndefined();
+    expect(notify.problems).toEqual([expect.stringMatching(/^WEBHOOK_URL must not hold a user name or password/)]);
+    expect(JSON.stringify(notify.problems)).not.toContain(PASSWORD);
     expect(
       checkWebhookUrl('https://prod-12.westeurope.logic.azure.com/workflows/1/triggers/manual/paths/invoke?sig=x'),
     ).toBe(undefined);
