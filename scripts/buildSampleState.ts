@@ -56,8 +56,14 @@ const state = new AzureState()
   .locks(WE, 'rg-files', [])
   .restorePoints(WE, 'AzureBackupRG_westeurope_1', 'AzureBackup_vm-files-01_1', vmId(WE, 'rg-files', 'vm-files-01'), 6)
   // BackUpOperationFailedV2: vm-print-01 has no entry at all: it was deleted (404).
-  // UserErrorUnsupportedDiskSize: an 8 TB data disk.
-  .vm({ subscriptionId: WE, resourceGroup: 'rg-archive', name: 'vm-archive-01', dataDisksGb: [1024, 8192] })
+  // UserErrorUnsupportedDiskSize: an 8 TB data disk on a VM encrypted with Azure Disk Encryption (limit 4 TB).
+  .vm({
+    subscriptionId: WE,
+    resourceGroup: 'rg-archive',
+    name: 'vm-archive-01',
+    dataDisksGb: [1024, 8192],
+    encryptedWith: `/subscriptions/${WE}/resourceGroups/rg-archive/providers/Microsoft.KeyVault/vaults/kv-archive`,
+  })
   // UserErrorBackupOperationInProgress: the previous backup still runs.
   .runningJobs(WE, 'rg-backup-prod', 'rsv-prod-we-01', ['vm-erp-01'])
   // UserErrorVmProvisioningStateFailed: another extension failed.

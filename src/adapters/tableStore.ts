@@ -7,7 +7,7 @@ import { odata, TableClient, type TableEntityResult, type TransactionAction } fr
 import { addDays } from '../core/days.js';
 import { findingKeyOf } from '../core/notify/findingKeys.js';
 import type { FindingState } from '../core/notify/types.js';
-import type { EnrichedEvent, RejectedRecord } from '../core/types.js';
+import type { EnrichedEvent, LastSuccess, RejectedRecord } from '../core/types.js';
 import type { GroupState, NotificationStore, OutboxMessage, Versioned } from '../pipeline/store.js';
 import { fromChunks, toChunks } from './tableChunks.js';
 
@@ -147,6 +147,7 @@ export class TableStore implements NotificationStore {
       firstAction: state.lastEvent.summary.firstAction.text.slice(0, 4_000),
       eventId: state.lastEvent.id,
       eventDay: dayOf(state.lastEvent),
+      ...lastSuccessColumns(state.lastEvent.priority.context?.lastSuccess),
     };
     if (state.status === 'open') {
       await this.index.upsertEntity({ partitionKey: 'open', rowKey, ...summary }, 'Replace');
@@ -194,6 +195,7 @@ export class TableStore implements NotificationStore {
         eventId: String(entity['eventId']),
         eventDay: String(entity['eventDay']),
         resolvedAt: orNull(entity['resolvedAt']),
+        ...fromLastSuccessColumns(entity),
       });
     }
     return out;
@@ -450,6 +452,31 @@ export interface IndexedFinding {
   eventId: string;
   eventDay: string;
   resolvedAt: string | null;
+  /** The item's last success as the finding's last event knew it (see `hoursSinceLastSuccess`). */
+  lastSuccess?: LastSuccess;
+}
+
+/** The index keeps the last success flat: `lastSuccessAt` ('' when none in the window), its source and window. */
+function lastSuccessColumns(last: LastSuccess | undefined): Record<string, string | number> {
+  if (last === undefined) return {};
+  return {
+    lastSuccessAt: last.at ?? '',
+    lastSuccessSource: last.source,
+    ...(last.windowHours !== undefined && { lastSuccessWindowHours: last.windowHours }),
+  };
+}
+
+function fromLastSuccessColumns(entity: Record<string, unknown>): { lastSuccess?: LastSuccess } {
+  const source = entity['lastSuccessSource'];
+  if (source !== 'history-lookup' && source !== 'job-records') return {};
+  const window = entity['lastSuccessWindowHours'];
+  return {
+    lastSuccess: {
+      at: orNull(entity['lastSuccessAt']),
+      source,
+      ...(typeof window === 'number' && { windowHours: window }),
+    },
+  };
 }
 
 export interface EventQuery {
@@ -534,6 +561,7 @@ function fromFinding(state: FindingState): Entity {
     jobIds: JSON.stringify(state.jobIds),
     resolvedAt: state.resolvedAt ?? '',
     resolvedByJobId: state.resolvedByJobId ?? '',
+    lastSuccessAt: state.lastSuccessAt ?? '',
     priority: state.lastEvent.priority.level,
     headline: state.lastEvent.summary.headline,
     ...toChunks('event', JSON.stringify(state.lastEvent)),
@@ -561,6 +589,7 @@ function toFinding(entity: Record<string, unknown>): FindingState {
     lastEvent: JSON.parse(fromChunks('event', entity)) as EnrichedEvent,
     resolvedAt: orNull(entity['resolvedAt']),
     resolvedByJobId: orNull(entity['resolvedByJobId']),
+    lastSuccessAt: orNull(entity['lastSuccessAt']),
   };
 }
 

@@ -57,6 +57,8 @@ export interface JobRecord {
   subscriptionId?: string;
   region?: string;
   backupItemUniqueId?: string;
+  /** The protected container (for a VM, the VM itself): what CoreAzureBackup records give the OS of. */
+  protectedContainerUniqueId?: string;
   backupItemId?: string;
   backupItemName?: string;
   backupManagementType?: string;
@@ -66,10 +68,18 @@ export interface JobRecord {
   richness: number;
 }
 
-/** CoreAzureBackup teaches which Azure resource a backup item protects. */
+/** CoreAzureBackup teaches which Azure resource a backup item protects (and, when it says, its OS). */
 export interface BackupItemMapping {
   backupItemUniqueId: string;
   datasourceResourceId: string;
+  protectedContainerUniqueId?: string;
+  osType?: OsType;
+}
+
+/** CoreAzureBackup `ProtectedContainer` records carry the protected container's OS (`ProtectedContainerOSType`). */
+export interface ContainerOs {
+  protectedContainerUniqueId: string;
+  osType: OsType;
 }
 
 /** Machine-readable reasons for a rejection. */
@@ -106,10 +116,27 @@ export interface RejectedRecord {
 export type ParsedItem =
   | { kind: 'job'; job: JobRecord }
   | { kind: 'mapping'; mapping: BackupItemMapping; origin: InputOrigin }
+  | { kind: 'container'; container: ContainerOs; origin: InputOrigin }
   | { kind: 'ignored'; reason: string; origin: InputOrigin }
   | { kind: 'rejected'; rejection: RejectedRecord };
 
+/**
+ * The schema 1.0 verdict, kept for readers of 1.0: `confirmed` now means exactly `implicated`;
+ * a condition present but not implicated reads `ruled_out` (it is not the cause).
+ */
 export type Verdict = 'confirmed' | 'ruled_out' | 'unknown';
+
+/**
+ * What the state says of a cause for this failure (schema 1.1):
+ * - `implicated`: the state explains this failure (a lock *and* the restore points at the limit);
+ * - `present`: the condition exists but does not explain this failure (a risk worth one line, never the first action);
+ * - `ruled_out`: the condition is absent, or cannot apply (another OS, a deleted VM);
+ * - `unknown`: not determined (no lookup, or the state could not be read).
+ */
+export type CausalVerdict = 'implicated' | 'present' | 'ruled_out' | 'unknown';
+
+/** The guest OS of a VM, when something said it. */
+export type OsType = 'windows' | 'linux';
 
 /** A ready-to-run command, filled with the real resource names. */
 export interface RenderedCommand {
@@ -121,11 +148,14 @@ export interface RenderedCommand {
 }
 
 export interface Evidence {
+  /** The probe that read it, or `event` / `rule` for what the event or a verdict rule says. */
   probe: string;
   summary: string;
   values?: Record<string, unknown>;
   api?: string;
   at?: string;
+  /** True when it only says the state could not be read (the reason is also in `lookups[]`). */
+  unread?: boolean;
 }
 
 export interface EnrichedCause {
@@ -134,7 +164,9 @@ export interface EnrichedCause {
   documentedOrder: number;
   /** Which article documents this cause for this code; `observed` for what a lookup found (a deleted VM). */
   documentedIn: Lang | 'observed';
+  /** Schema 1.0 projection of `causalVerdict`: `confirmed` iff implicated. */
   verdict: Verdict;
+  causalVerdict: CausalVerdict;
   evidence: Evidence[];
   title: string;
   /** Shared with the catalog (frozen): copy before editing. */
@@ -158,7 +190,8 @@ export interface LookupRecord {
 
 /** The enriched event (schema/enriched-event.v1.json): the contract other tools read. */
 export interface EnrichedEvent {
-  schemaVersion: '1.0';
+  /** 1.1 adds `causes[].causalVerdict`, `priority.context.lastSuccess` and `evidence[].unread`. */
+  schemaVersion: '1.0' | '1.1';
   id: string;
   receivedAt: string;
   lang: Lang;
@@ -215,9 +248,25 @@ export type Category = 'transient' | 'user-action' | 'configuration' | 'platform
 export interface PriorityContext {
   /** Failures of the item in a row, this one included. */
   consecutiveFailures?: number;
+  /** Hours from `lastSuccess` to the time the event was judged (see `hoursSinceLastSuccess()`). */
   hoursSinceLastSuccess?: number;
+  /** The last successful backup of the item, and where it was learned; absent when unknown. */
+  lastSuccess?: LastSuccess;
   /** Items of the same vault failing with the same code in the window, this one included. */
   itemsFailingWithSameCode?: number;
   /** A later successful backup of the item was seen: nothing is left to do. */
   resolved?: boolean;
+}
+
+/**
+ * The last successful backup of an item: the one fact every "time since the last success" is
+ * computed from (priority, notification, digest, dashboard, CLI), so they never disagree.
+ */
+export interface LastSuccess {
+  /** Start of the last successful backup; null when the source saw none within `windowHours`. */
+  at: string | null;
+  /** The history lookup (Log Analytics), else the job records this app received and stored. */
+  source: 'history-lookup' | 'job-records';
+  /** With `at: null`: how far back the source looked (the time since is at least this). */
+  windowHours?: number;
 }

@@ -1,6 +1,8 @@
 import type { ProbeName } from '../core/catalog/index.js';
 import type { TemplateValues } from '../core/explain/fillTemplate.js';
-import type { Evidence, Verdict } from '../core/types.js';
+import type { KeyVaultAccess } from '../core/catalog/index.js';
+import type { CausalVerdict, Evidence, Lang, LastSuccess, OsType } from '../core/types.js';
+import { readFailureText } from './readFailureText.js';
 import type { ReadFailure, ReadRequest, ReadResult, ReadValues } from './readings.js';
 
 /** The VM (and vault) a finding is about: everything a probe may read. */
@@ -16,9 +18,11 @@ export interface ProbeTarget {
   backupItemUniqueId?: string;
 }
 
-/** Settings some probes need, and the time to judge ages against. */
+/** Settings some probes need, the time to judge ages against, and the language to speak. */
 export interface ProbeContext {
   now: Date;
+  /** Language of the evidence and of the lookup errors. */
+  lang: Lang;
   /** Log Analytics workspace receiving the vaults' AddonAzureBackupJobs; the history probe is skipped without it. */
   workspaceId?: string;
   /** Object id of the "Backup Management Service" principal in this tenant, to check key vault policies exactly. */
@@ -35,9 +39,14 @@ export function readOf<R extends ReadRequest>(readings: Readings, request: R): R
   return readings.get(request) ?? notRead(request.kind);
 }
 
+/**
+ * What a probe says of one cause from the VM's state alone: `implicated` when the state explains
+ * the failure, `present` when the condition exists but needs another one to matter (the catalog's
+ * `onlyWith`; `judgeCauses` decides), `ruled_out`, or `unknown` with the reason.
+ */
 export interface CauseVerdict {
   causeId: string;
-  verdict: Verdict;
+  verdict: CausalVerdict;
   evidence: Evidence;
 }
 
@@ -48,10 +57,12 @@ export interface ProbeOutcome {
   verdicts: CauseVerdict[];
   /** Names learned for the commands (the lock, the key vault, the extension). */
   learned?: TemplateValues;
-  osType?: 'windows' | 'linux';
+  osType?: OsType;
+  /** How the disk-encryption key vault grants access: selects the remedy. */
+  keyVaultAccess?: KeyVaultAccess;
   /** The VM does not exist any more (404): a finding of its own. */
   vmMissing?: boolean;
-  history?: { consecutiveFailures?: number; hoursSinceLastSuccess?: number };
+  history?: { consecutiveFailures?: number; lastSuccess?: LastSuccess };
 }
 
 /**
@@ -92,16 +103,23 @@ export function evidence(
   };
 }
 
+const STATE_UNKNOWN: Record<Lang, string> = { en: 'state unknown: ', fr: 'état inconnu : ' };
+
 /** Every tested cause stays `unknown`, with the reason the state could not be read. */
-export function failedOutcome(probe: Probe, failure: ReadFailure, extra: Partial<ProbeOutcome> = {}): ProbeOutcome {
-  const summary = `state unknown: ${failure.reason}`;
+export function failedOutcome(
+  probe: Probe,
+  failure: ReadFailure,
+  lang: Lang,
+  extra: Partial<ProbeOutcome> = {},
+): ProbeOutcome {
+  const reason = failure.text[lang];
   return {
     status: failure.status === 'timeout' ? 'timed_out' : 'failed',
-    error: failure.reason,
+    error: reason,
     verdicts: probe.tests.map((causeId) => ({
       causeId,
       verdict: 'unknown',
-      evidence: evidence(probe.name, summary, failure),
+      evidence: { ...evidence(probe.name, `${STATE_UNKNOWN[lang]}${reason}`, failure), unread: true },
     })),
     ...extra,
   };
@@ -115,10 +133,12 @@ export function firstFailure(...results: Array<ReadResult | undefined>): ReadFai
 
 /** A read that was planned but is missing (the batch deadline passed before it ran). */
 export function notRead(api: string): ReadFailure {
+  const text = readFailureText(undefined, { kind: 'not-read' });
   return {
     ok: false,
     status: 'timeout',
-    reason: 'timed out: the batch deadline passed before this read',
+    reason: text.en,
+    text,
     api,
     at: new Date(0).toISOString(),
     durationMs: 0,
@@ -149,7 +169,7 @@ export function compareVersions(a: string, b: string): number {
 export function osTypeOf(
   model: { storageProfile?: { osDisk?: { osType?: string } } } | undefined,
   osName: string | undefined,
-): 'windows' | 'linux' | undefined {
+): OsType | undefined {
   const type = model?.storageProfile?.osDisk?.osType?.toLowerCase();
   if (type === 'windows' || type === 'linux') return type;
   if (osName === undefined) return undefined;

@@ -1,3 +1,5 @@
+import type { Localized } from '../core/types.js';
+
 /**
  * What the probes read from Azure, in the shapes the SDK clients return them (only the fields the
  * probes use). The enrichment layer sees these interfaces, never an SDK.
@@ -115,8 +117,10 @@ export interface ReadFailure {
   ok: false;
   /** HTTP status, or `timeout` (deadline or per-call), `malformed` (unreadable answer), `error` (no answer). */
   status: number | 'timeout' | 'malformed' | 'error';
-  /** One sentence for the message: what failed and what to do ("403: grant Reader on …"). */
+  /** One sentence for logs, in English: what failed and what to do ("403: grant Reader on …"). */
   reason: string;
+  /** The same sentence in every language, for the messages (see `readFailureText`). */
+  text: Localized;
   api: string;
   at: string;
   durationMs: number;

@@ -1,5 +1,5 @@
 import type { Settings } from '../config/settings.js';
-import type { InputBody } from '../core/types.js';
+import type { InputBody, OsType } from '../core/types.js';
 import { BoundedMap } from './boundedMap.js';
 import { retriedSetup } from './retriedSetup.js';
 import { notifyBatch, type NotifyOptions, type NotifyOutcome } from './notify.js';
@@ -30,6 +30,7 @@ export interface BatchOutcome {
  */
 export function createBatchHandler(options: BatchHandlerOptions): (bodies: InputBody[]) => Promise<BatchOutcome> {
   const mappings = new BoundedMap<string, string>(50_000);
+  const osTypes = new BoundedMap<string, OsType>(50_000);
   const lookups = options.lookups === undefined ? undefined : retriedSetup(options.lookups);
   const notifications = options.notifications === undefined ? undefined : retriedSetup(options.notifications);
   const publisher = options.publish === undefined ? undefined : retriedSetup(options.publish);
@@ -37,6 +38,7 @@ export function createBatchHandler(options: BatchHandlerOptions): (bodies: Input
     lang: options.settings.lang,
     thresholds: options.settings.thresholds,
     mappings,
+    osTypes,
     ...(options.now !== undefined && { now: options.now }),
   };
   return async (bodies) => {

@@ -1,4 +1,4 @@
-import { decideFailure, decideSuccess } from '../core/notify/decide.js';
+import { decideFailure, decideSuccess, lastStoredSuccess } from '../core/notify/decide.js';
 import { findingKeyOf, findingPartitionKey, findingRowKey, itemKeyOf, vaultKeyOf } from '../core/notify/findingKeys.js';
 import { notificationIds, toFindingNotification } from '../core/notify/toNotification.js';
 import {
@@ -172,7 +172,10 @@ async function decideFinding(
   const first = events[0]!;
   const partitionKey = findingPartitionKey(itemKeyOf(first));
   const rowKey = findingRowKey(first.classification.code);
-  const stored = await options.store.getFinding(partitionKey, rowKey);
+  // One partition read: this finding, and the item's other findings for its last success on record.
+  const itemFindings = await options.store.listItemFindings(partitionKey);
+  const stored = itemFindings.find((entry) => entry.value.rowKey === rowKey);
+  const storedSuccess = lastStoredSuccess(itemFindings.map((entry) => entry.value));
   let state = stored?.value;
   const previousResolvedAt = state?.status === 'resolved' ? state.resolvedAt : null;
   const messages: Notification[] = [];
@@ -181,7 +184,7 @@ async function decideFinding(
   let duplicates = 0;
   for (const event of events) {
     const before = state;
-    const decision = decideFailure(state, event, policy, options.thresholds, now);
+    const decision = decideFailure(state, event, policy, options.thresholds, now, storedSuccess);
     if (!decision.changed) {
       duplicates += 1;
       continue;
@@ -284,12 +287,12 @@ async function resolve(
       await withConflictRetry(async () => {
         const stored = await options.store.getFinding(partitionKey, value.rowKey);
         if (stored === undefined) return 'saved';
-        const decision = decideSuccess(stored.value, resolution.jobId, resolution.completedAt, now);
+        const decision = decideSuccess(stored.value, resolution.jobId, resolution.completedAt, now, options.thresholds);
         if (!decision.changed) return 'saved';
         if (decision.notify) {
           const id = notificationIds.resolved(stored.value);
           await enqueue(
-            toFindingNotification(id, 'resolved', stored.value.lastEvent, decision.state, now.toISOString(), {
+            toFindingNotification(id, 'resolved', decision.state.lastEvent, decision.state, now.toISOString(), {
               resolvedBy: { jobId: resolution.jobId, at: resolution.completedAt },
             }),
             options,

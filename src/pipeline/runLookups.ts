@@ -4,10 +4,11 @@ import type { ProbeName } from '../core/catalog/index.js';
 import { getCause } from '../core/catalog/index.js';
 import type { Classification } from '../core/explain/classify.js';
 import type { ResolvedVm } from '../core/parse/resolveVm.js';
-import type { JobRecord } from '../core/types.js';
+import type { JobRecord, Lang } from '../core/types.js';
 import { mergeOutcomes, type Enrichment } from '../enrich/enrichment.js';
 import type { Probe, ProbeContext, ProbeOutcome, ProbeTarget, Readings } from '../enrich/probe.js';
 import type { ReadFailure, ReadRequest, ReadResult, StateReader } from '../enrich/readings.js';
+import { readFailureText } from '../enrich/readFailureText.js';
 import { getProbe } from '../enrich/registry.js';
 import { mapConcurrent } from './mapConcurrent.js';
 import type { TokenBucket } from './tokenBucket.js';
@@ -16,7 +17,7 @@ import type { TtlCache } from './ttlCache.js';
 export interface LookupOptions {
   reader: StateReader;
   /** Workspace and principal ids some probes need. */
-  context?: Omit<ProbeContext, 'now'>;
+  context?: Omit<ProbeContext, 'now' | 'lang'>;
   now?: () => Date;
   /** VMs looked up at the same time. @default 16 */
   concurrency?: number;
@@ -57,12 +58,21 @@ export function probesFor(
 ): Probe[] {
   const names = new Set<ProbeName>();
   if (classification.known) {
-    for (const id of [...classification.entry.causes, ...classification.entry.addedCauses])
-      for (const name of getCause(id).probes) names.add(name);
+    for (const id of [...classification.entry.causes, ...classification.entry.addedCauses]) {
+      const cause = getCause(id);
+      for (const name of cause.probes) names.add(name);
+      // A condition that matters only with another one needs that one read too (a lock and the restore points).
+      if (cause.onlyWith !== undefined) for (const name of getCause(cause.onlyWith).probes) names.add(name);
+    }
   }
   if (withHistory && job.backupItemUniqueId !== undefined) names.add('history');
   return [...names].map(getProbe);
 }
+
+const NO_VM: Record<Lang, string> = {
+  en: 'the event names no Azure VM',
+  fr: 'l’événement ne nomme aucune VM Azure',
+};
 
 interface VmWork {
   target: ProbeTarget;
@@ -79,9 +89,10 @@ interface VmWork {
 export async function runLookups(
   inputs: readonly LookupInput[],
   options: LookupOptions,
+  lang: Lang = 'en',
 ): Promise<{ enrichments: Array<Enrichment | undefined>; stats: LookupStats }> {
   const now = options.now ?? (() => new Date());
-  const context: ProbeContext = { ...options.context, now: now() };
+  const context: ProbeContext = { ...options.context, now: now(), lang };
   const stats: LookupStats = { reads: 0, cacheHits: 0, byProbe: {} };
   const works = new Map<string, VmWork>();
 
@@ -143,10 +154,12 @@ export async function runLookups(
       return;
     }
     const started = Date.now();
+    const text = readFailureText(request, { kind: 'not-read' });
     const timedOut = (): ReadFailure => ({
       ok: false,
       status: 'timeout',
-      reason: 'timed out: the batch deadline passed before this read',
+      reason: text.en,
+      text,
       api: request.kind,
       at: now().toISOString(),
       durationMs: Date.now() - started,
@@ -207,7 +220,7 @@ export async function runLookups(
         probes.map((probe) => ({
           probe: probe.name,
           durationMs: 0,
-          outcome: { status: 'skipped' as const, error: 'the event names no Azure VM', verdicts: [] },
+          outcome: { status: 'skipped' as const, error: NO_VM[lang], verdicts: [] },
         })),
       );
     }

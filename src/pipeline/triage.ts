@@ -1,11 +1,12 @@
 import { classify, type Classification } from '../core/explain/classify.js';
-import { explain } from '../core/explain/explain.js';
+import { explain, type OsSource } from '../core/explain/explain.js';
+import { latestSuccess } from '../core/explain/hoursSinceLastSuccess.js';
 import { itemKey } from '../core/itemKey.js';
 import { DEFAULT_LIMITS, type InputLimits } from '../core/parse/limits.js';
 import { parseBody } from '../core/parse/parseBody.js';
 import type { PriorityThresholds } from '../core/explain/prioritize.js';
 import { resolveVm, type ResolvedVm } from '../core/parse/resolveVm.js';
-import type { EnrichedEvent, InputBody, JobRecord, Lang, RejectedRecord } from '../core/types.js';
+import type { EnrichedEvent, InputBody, JobRecord, Lang, LastSuccess, OsType, RejectedRecord } from '../core/types.js';
 import type { Enrichment } from '../enrich/enrichment.js';
 import { runLookups, type LookupOptions } from './runLookups.js';
 import { countReason, emptyStats, type TriageStats } from './stats.js';
@@ -29,6 +30,12 @@ export interface TriageOptions {
   thresholds?: PriorityThresholds;
   /** BackupItemUniqueId → resource id learned from CoreAzureBackup; kept across batches when given. */
   mappings?: Map<string, string>;
+  /**
+   * Guest OS learned without a lookup of this batch: from CoreAzureBackup records (keys
+   * `container|<ProtectedContainerUniqueId>`, `item|<BackupItemUniqueId>`) and from earlier lookups
+   * (`vm|<resource id>`), all lower-cased; kept across batches when given.
+   */
+  osTypes?: Map<string, OsType>;
   now?: () => Date;
 }
 
@@ -57,6 +64,8 @@ export interface PreparedBatch {
   blast: Map<string, number>;
   streaks: Map<JobRecord, number>;
   successesByItem: Map<string, Job[]>;
+  /** Guest OS by container, item or VM (see `TriageOptions.osTypes`). */
+  osTypes: Map<string, OsType>;
 }
 
 /** Decode, parse, deduplicate, resolve VMs and classify. Pure apart from the clock. */
@@ -66,6 +75,7 @@ export function prepareBatch(bodies: readonly InputBody[], options: TriageOption
   const receivedAt = now().toISOString();
   const limits: InputLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const mappings = options.mappings ?? new Map<string, string>();
+  const osTypes = options.osTypes ?? new Map<string, OsType>();
   const stats = emptyStats();
   const rejected: RejectedRecord[] = [];
   const jobs: JobRecord[] = [];
@@ -79,9 +89,18 @@ export function prepareBatch(bodies: readonly InputBody[], options: TriageOption
         rejected.push(item.rejection);
         countReason(stats.rejected, item.rejection.reason);
       } else if (item.kind === 'mapping') {
-        mappings.set(item.mapping.backupItemUniqueId.toLowerCase(), item.mapping.datasourceResourceId);
+        const { mapping } = item;
+        mappings.set(mapping.backupItemUniqueId.toLowerCase(), mapping.datasourceResourceId);
+        if (mapping.osType !== undefined) {
+          osTypes.set(`item|${mapping.backupItemUniqueId.toLowerCase()}`, mapping.osType);
+          if (mapping.protectedContainerUniqueId !== undefined)
+            osTypes.set(`container|${mapping.protectedContainerUniqueId.toLowerCase()}`, mapping.osType);
+        }
         stats.mappingsLearned += 1;
         countReason(stats.ignored, 'backup_item_mapping');
+      } else if (item.kind === 'container') {
+        osTypes.set(`container|${item.container.protectedContainerUniqueId.toLowerCase()}`, item.container.osType);
+        countReason(stats.ignored, 'protected_container_os');
       } else countReason(stats.ignored, item.reason);
     }
   }
@@ -98,6 +117,7 @@ export function prepareBatch(bodies: readonly InputBody[], options: TriageOption
   return {
     started,
     receivedAt,
+    osTypes,
     lang: options.lang ?? 'en',
     stats,
     rejected,
@@ -120,6 +140,8 @@ export function explainBatch(
     const enrichment = enrichments?.[index];
     const inBatch = batch.streaks.get(entry.job) ?? 1;
     const history = enrichment?.history;
+    const os = osOf(entry, enrichment?.osType, batch.osTypes);
+    const lastSuccess = latestSuccess(history?.lastSuccess, latestSuccessInBatch(entry, batch.successesByItem));
     return explain({
       job: entry.job,
       vm: entry.vm,
@@ -130,13 +152,14 @@ export function explainBatch(
       priorityContext: {
         consecutiveFailures: Math.max(inBatch, history?.consecutiveFailures ?? 0),
         itemsFailingWithSameCode: batch.blast.get(blastKey(entry)) ?? 1,
-        ...(history?.hoursSinceLastSuccess !== undefined && { hoursSinceLastSuccess: history.hoursSinceLastSuccess }),
+        ...(lastSuccess !== undefined && { lastSuccess }),
       },
+      ...(os !== undefined && { osType: os.type, osSource: os.source }),
       ...(enrichment !== undefined && {
         findings: enrichment.findings,
         lookups: enrichment.lookups,
         learned: enrichment.learned,
-        ...(enrichment.osType !== undefined && { osType: enrichment.osType }),
+        ...(enrichment.keyVaultAccess !== undefined && { keyVaultAccess: enrichment.keyVaultAccess }),
         ...(enrichment.vmMissingEvidence !== undefined && { vmMissing: enrichment.vmMissingEvidence }),
       }),
       ...resolvedBy(entry, batch.successesByItem),
@@ -174,7 +197,12 @@ export async function triageWithLookups(
   lookups: LookupOptions,
 ): Promise<TriageResult> {
   const batch = prepareBatch(bodies, options);
-  const { enrichments, stats } = await runLookups(batch.failures, lookups);
+  const { enrichments, stats } = await runLookups(batch.failures, lookups, batch.lang);
+  // What a lookup read of a VM's OS serves later batches whose lookups fail or are off.
+  batch.failures.forEach((entry, index) => {
+    const os = enrichments[index]?.osType;
+    if (os !== undefined && entry.vm !== undefined) batch.osTypes.set(`vm|${entry.vm.vmResourceId.toLowerCase()}`, os);
+  });
   const result = explainBatch(batch, options, enrichments);
   result.stats.lookups = stats;
   return result;
@@ -254,4 +282,32 @@ function resolvedBy(failure: Job, successesByItem: Map<string, Job[]>): { resolv
   const failedAt = failure.job.startedAt ?? '';
   const success = successesByItem.get(failure.key)?.find((entry) => (entry.job.startedAt ?? '') > failedAt);
   return success === undefined ? {} : { resolvedBy: { jobId: success.job.jobId, at: success.job.startedAt ?? null } };
+}
+
+/** The guest OS of a failure's VM: read by this batch's lookups, else said by CoreAzureBackup, else read earlier. */
+function osOf(
+  entry: Job,
+  looked: OsType | undefined,
+  osTypes: ReadonlyMap<string, OsType>,
+): { type: OsType; source: OsSource } | undefined {
+  if (looked !== undefined) return { type: looked, source: 'lookup' };
+  const { job } = entry;
+  const fromRecord =
+    (job.protectedContainerUniqueId !== undefined
+      ? osTypes.get(`container|${job.protectedContainerUniqueId.toLowerCase()}`)
+      : undefined) ??
+    (job.backupItemUniqueId !== undefined ? osTypes.get(`item|${job.backupItemUniqueId.toLowerCase()}`) : undefined);
+  if (fromRecord !== undefined) return { type: fromRecord, source: 'record' };
+  const cached = entry.vm !== undefined ? osTypes.get(`vm|${entry.vm.vmResourceId.toLowerCase()}`) : undefined;
+  return cached !== undefined ? { type: cached, source: 'cache' } : undefined;
+}
+
+/** The latest success of the failure's item received in the same input: a job record of its history. */
+function latestSuccessInBatch(failure: Job, successesByItem: Map<string, Job[]>): LastSuccess | undefined {
+  let best: string | undefined;
+  for (const entry of successesByItem.get(failure.key) ?? []) {
+    const at = entry.job.startedAt;
+    if (at !== undefined && (best === undefined || at > best)) best = at;
+  }
+  return best === undefined ? undefined : { at: best, source: 'job-records' };
 }

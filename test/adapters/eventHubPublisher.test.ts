@@ -41,7 +41,7 @@ describe('publishing enriched events to a second event hub', () => {
       contentType: 'application/json',
       messageId: events[0]!.id,
       properties: {
-        schemaVersion: '1.0',
+        schemaVersion: '1.1',
         priority: events[0]!.priority.level,
         code: events[0]!.classification.code,
         vaultName: 'rsv-prod-01',

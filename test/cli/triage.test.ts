@@ -68,7 +68,10 @@ describe('backup-triage triage', () => {
     expect(run.stdout).toMatch(
       /^### P2 · Échec de la sauvegarde de vm-app-01 dans le coffre rsv-prod-01 \(groupe de ressources rg-app\)/,
     );
-    expect(run.stdout).toContain('**Première action:** Redémarrez le service Windows Azure Guest Agent sur vm-app-01');
+    // No lookup and no OS on record: the first action holds for Windows and Linux alike.
+    expect(run.stdout).toContain(
+      '**Première action :** Vérifiez que l’agent de la VM vm-app-01 (groupe de ressources rg-app) est « Ready »',
+    );
     expect(run.stdout).toContain('```bash\n# Lire l’état et la version de l’agent');
   });
 

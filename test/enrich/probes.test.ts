@@ -244,15 +244,26 @@ describe('restore-points', () => {
 });
 
 describe('disk-size', () => {
-  it('confirms a disk over 4095 GB', async () => {
+  it('implicates an 8 TB disk of a VM encrypted with Azure Disk Encryption, against the 4 TB limit', async () => {
+    const { event } = await judge(
+      'UserErrorUnsupportedDiskSize',
+      new AzureState().vm({ subscriptionId: SUB, ...VM, dataDisksGb: [512, 8192], encryptedWith: KV }),
+    );
+    expect(cause(event, 'disk-too-large').evidence[0]!.summary).toBe(
+      'data disk vm-app-01-data1 (LUN 1): 8192 GB: over 4 TB (4096 GB); the VM is encrypted with Azure Disk Encryption: the 4 TB limit for encrypted disks applies',
+    );
+    expect(cause(event, 'disk-too-large').causalVerdict).toBe('implicated');
+  });
+
+  it('rules out the same 8 TB disk without encryption: the 32 TB limit applies', async () => {
     const { event } = await judge(
       'UserErrorUnsupportedDiskSize',
       new AzureState().vm({ subscriptionId: SUB, ...VM, dataDisksGb: [512, 8192] }),
     );
-    expect(cause(event, 'disk-too-large').evidence[0]!.summary).toMatch(
-      /^data disk vm-app-01-data1 \(LUN 1\): 8192 GB, over the 4095 GB/,
+    expect(cause(event, 'disk-too-large')).toMatchObject({ causalVerdict: 'ruled_out', verdict: 'ruled_out' });
+    expect(cause(event, 'disk-too-large').evidence[0]!.summary).toBe(
+      '3 disks, the largest 8192 GB: within the limit; the VM is not encrypted with Azure Disk Encryption: the 32 TB per-disk limit applies (standard or enhanced policy alike)',
     );
-    expect(cause(event, 'disk-too-large').verdict).toBe('confirmed');
   });
 
   it('rules it out for the example VM (30, 30 and 100 GB)', async () => {

@@ -19,9 +19,10 @@ export async function seed(store: TableStore): Promise<void> {
       format: 'generic',
       now: () => new Date(now),
     });
-  // The day before: vm-old starts failing (so on the day it is recurring).
+  // The day before: vm-old starts failing (so on the day it is recurring), after its last success.
   await run(
     [
+      ok({ resourceGroup: 'rg', name: 'vm-old' }, 'o0', '2026-11-23 12:00:00Z'),
       at(
         failedJob({ resourceGroup: 'rg', name: 'vm-old' }, 'UserErrorBackupOperationInProgress', 'o1'),
         '2026-11-24 01:00:00Z',

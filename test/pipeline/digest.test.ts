@@ -33,9 +33,26 @@ describe('daily digest', () => {
       jobs: 3,
       findings: 1,
     });
-    // Priorities as notified: vm-a's third failure in a row makes it P1; vm-old, open for more than the RPO, P2.
+    // Priorities as notified: vm-a's third failure in a row makes it P1; vm-old, whose last success (on
+    // record from the day before) is past the RPO, P2.
     expect(summary.byPriority).toEqual({ P1: 1, P2: 3, P3: 0, P4: 0 });
-    expect(summary.atRisk.map((r) => r.vmName)).toEqual(['vm-old', 'vm-a', expect.stringContaining('script')]);
+    // A past day speaks for its end; only items whose last success is known can be said at risk,
+    // and vm-old's is counted from that success (2026-11-23 12:00), never from its first failure.
+    expect(summary.asOf).toBe('2026-11-26T00:00:00.000Z');
+    expect(summary.atRisk).toEqual([
+      {
+        vmName: 'vm-old',
+        vaultName: 'rsv-prod-01',
+        code: 'UserErrorBackupOperationInProgress',
+        hoursWithoutSuccess: 60,
+      },
+    ]);
+    expect(summary.open.map((o) => [o.vmName, o.hoursSinceLastSuccess])).toEqual(
+      expect.arrayContaining([
+        ['vm-old', 60],
+        ['vm-a', null],
+      ]),
+    );
 
     const smtp = await startSmtp();
     const { received } = smtp;

@@ -111,11 +111,15 @@ describe('notification: exactly once per thing worth saying', () => {
     const h = await harness({ thresholds: { rpoHours: 24, recurrenceCount: 10, blastRadiusP2: 5, blastRadiusP1: 20 } });
     const v = vm(7);
     const code = 'UserErrorGuestAgentStatusUnavailable';
-    await h.run([at(failedJob(v, code, 'j1'), '2026-11-25 01:00:00Z')], '2026-11-25T01:10:00Z');
+    // Its last success on record: the one fact the time since the last success is counted from.
+    await h.run(
+      [success(v, 'ok0', '2026-11-24 23:00:00Z'), at(failedJob(v, code, 'j1'), '2026-11-25 01:00:00Z')],
+      '2026-11-25T01:10:00Z',
+    );
     await h.run([at(failedJob(v, code, 'j2'), '2026-11-25 05:00:00Z')], '2026-11-25T05:10:00Z');
     await h.run([at(failedJob(v, code, 'j3'), '2026-11-25 09:00:00Z')], '2026-11-25T09:10:00Z');
     await h.run([at(failedJob(v, code, 'j4'), '2026-11-25 13:00:00Z')], '2026-11-25T13:10:00Z');
-    // Two days open: over twice the RPO, so P1.
+    // Over two days since that success: over twice the RPO, so P1.
     const escalation = await h.run([at(failedJob(v, code, 'j5'), '2026-11-27 01:30:00Z')], '2026-11-27T01:40:00Z');
     expect(escalation.messages.update).toBe(1);
     await h.run([success(v, 'ok1', '2026-11-27 13:00:00Z')], '2026-11-27T13:10:00Z');

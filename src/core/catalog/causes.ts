@@ -33,6 +33,11 @@ export const CAUSES: readonly CauseEntry[] = [
       ],
     },
     commands: ['vm-agent-status', 'backup-now'],
+    os: 'windows',
+    osNeutralAction: {
+      en: 'Check that the VM agent of {vmName} (resource group {vmResourceGroup}) reports Ready (first command below). If it does not: on Windows, restart the Windows Azure Guest Agent service (reinstall the agent if it is missing); on Linux, update waagent from the distribution repository and restart it. Then retry the backup in vault {vaultName}.',
+      fr: 'Vérifiez que l’agent de la VM {vmName} (groupe de ressources {vmResourceGroup}) est « Ready » (première commande ci-dessous). Sinon : sous Windows, redémarrez le service Windows Azure Guest Agent (réinstallez l’agent s’il manque) ; sous Linux, mettez à jour waagent depuis le dépôt de la distribution et redémarrez-le. Relancez ensuite la sauvegarde dans le coffre {vaultName}.',
+    },
     probes: ['vm-agent'],
   },
   {
@@ -64,6 +69,11 @@ export const CAUSES: readonly CauseEntry[] = [
     },
     commands: ['vm-agent-status', 'update-linux-agent', 'backup-now'],
     fix: 'update-linux-agent',
+    os: 'linux',
+    osNeutralAction: {
+      en: 'Check that the VM agent of {vmName} (resource group {vmResourceGroup}) reports Ready (first command below). If it does not: on Windows, restart the Windows Azure Guest Agent service (reinstall the agent if it is missing); on Linux, update waagent from the distribution repository and restart it. Then retry the backup in vault {vaultName}.',
+      fr: 'Vérifiez que l’agent de la VM {vmName} (groupe de ressources {vmResourceGroup}) est « Ready » (première commande ci-dessous). Sinon : sous Windows, redémarrez le service Windows Azure Guest Agent (réinstallez l’agent s’il manque) ; sous Linux, mettez à jour waagent depuis le dépôt de la distribution et redémarrez-le. Relancez ensuite la sauvegarde dans le coffre {vaultName}.',
+    },
     probes: ['vm-agent'],
   },
   {
@@ -102,9 +112,25 @@ export const CAUSES: readonly CauseEntry[] = [
       fr: 'L’extension de sauvegarde ne se met pas à jour ou ne se charge pas',
     },
     action: {
-      en: 'Uninstall the VMSnapshot extension of {vmName} (resource group {vmResourceGroup}) so the next backup reinstalls it, then retry the backup in vault {vaultName}.',
-      fr: 'Désinstallez l’extension VMSnapshot de {vmName} (groupe de ressources {vmResourceGroup}) pour que la prochaine sauvegarde la réinstalle, puis relancez la sauvegarde dans le coffre {vaultName}.',
+      en: 'Uninstall the backup extension of {vmName} (resource group {vmResourceGroup}) — VMSnapshot on Windows, VMSnapshotLinux on Linux — so the next backup reinstalls it, then retry the backup in vault {vaultName}.',
+      fr: 'Désinstallez l’extension de sauvegarde de {vmName} (groupe de ressources {vmResourceGroup}) — VMSnapshot sous Windows, VMSnapshotLinux sous Linux — pour que la prochaine sauvegarde la réinstalle, puis relancez la sauvegarde dans le coffre {vaultName}.',
     },
+    variants: [
+      {
+        when: { os: 'windows' },
+        action: {
+          en: 'Uninstall the VMSnapshot extension of {vmName} (resource group {vmResourceGroup}) so the next backup reinstalls it, then retry the backup in vault {vaultName}.',
+          fr: 'Désinstallez l’extension VMSnapshot de {vmName} (groupe de ressources {vmResourceGroup}) pour que la prochaine sauvegarde la réinstalle, puis relancez la sauvegarde dans le coffre {vaultName}.',
+        },
+      },
+      {
+        when: { os: 'linux' },
+        action: {
+          en: 'Uninstall the VMSnapshotLinux extension of {vmName} (resource group {vmResourceGroup}) so the next backup reinstalls it (update the Linux agent first if the extension is not listed), then retry the backup in vault {vaultName}.',
+          fr: 'Désinstallez l’extension VMSnapshotLinux de {vmName} (groupe de ressources {vmResourceGroup}) pour que la prochaine sauvegarde la réinstalle (mettez d’abord à jour l’agent Linux si l’extension n’apparaît pas), puis relancez la sauvegarde dans le coffre {vaultName}.',
+        },
+      },
+    ],
     steps: {
       en: [
         'In the portal, open the VM, then Settings > Extensions.',
@@ -178,6 +204,14 @@ export const CAUSES: readonly CauseEntry[] = [
     },
     commands: ['list-rp-groups', 'list-rp-group-locks', 'delete-rp-group-lock', 'backup-now'],
     fix: 'delete-rp-group-lock',
+    // Support matrix (backup-support-matrix-iaas.md, "Supported backup actions"): with a resource
+    // group lock, Azure Backup "can't delete the older restore points. Backups will start to fail
+    // when the limit of restore points is reached." The lock is a cause only at the limit.
+    onlyWith: 'rp-collection-limit',
+    onlyWithWhy: {
+      en: 'a lock only blocks the cleanup of old restore points, which matters once they reach their limit',
+      fr: 'un verrou ne bloque que le nettoyage des anciens points de restauration, ce qui ne compte qu’une fois leur limite atteinte',
+    },
     probes: ['rp-locks'],
   },
   {
@@ -205,6 +239,12 @@ export const CAUSES: readonly CauseEntry[] = [
     },
     commands: ['list-item-jobs'],
     fix: 'list-item-jobs',
+    // Several backups a day only fail a backup by filling the restore points to the limit.
+    onlyWith: 'rp-collection-limit',
+    onlyWithWhy: {
+      en: 'several backups a day only fail a backup once the restore points reach their limit',
+      fr: 'plusieurs sauvegardes par jour ne font échouer une sauvegarde qu’une fois les points de restauration à leur limite',
+    },
     probes: ['history'],
   },
   {
@@ -245,31 +285,51 @@ export const CAUSES: readonly CauseEntry[] = [
       fr: 'Azure Backup n’a pas les autorisations nécessaires sur le coffre de clés de la VM chiffrée',
     },
     action: {
-      en: 'Give the Backup Management Service get, list and backup rights on the keys and secrets of the key vault {keyVaultName} used by {vmName} (resource group {vmResourceGroup}), then retry the backup in vault {vaultName}.',
-      fr: 'Accordez au service de gestion des sauvegardes les droits get, list et backup sur les clés et secrets du coffre de clés {keyVaultName} utilisé par {vmName} (groupe de ressources {vmResourceGroup}), puis relancez la sauvegarde dans le coffre {vaultName}.',
+      en: 'Give the Backup Management Service read access to the keys and secrets of the key vault {keyVaultName} used by {vmName} (resource group {vmResourceGroup}) — an access policy with get, list and backup, or, if the vault uses Azure RBAC, the Key Vault Administrator role on it — then retry the backup in vault {vaultName}.',
+      fr: 'Donnez au service de gestion des sauvegardes l’accès en lecture aux clés et secrets du coffre de clés {keyVaultName} utilisé par {vmName} (groupe de ressources {vmResourceGroup}) — une stratégie d’accès avec get, list et backup ou, si le coffre utilise le RBAC Azure, le rôle Key Vault Administrator sur ce coffre — puis relancez la sauvegarde dans le coffre {vaultName}.',
     },
+    variants: [
+      {
+        when: { keyVaultAccess: 'access-policy' },
+        action: {
+          en: 'Give the Backup Management Service get, list and backup rights on the keys and secrets of the key vault {keyVaultName} used by {vmName} (resource group {vmResourceGroup}), then retry the backup in vault {vaultName}.',
+          fr: 'Accordez au service de gestion des sauvegardes les droits get, list et backup sur les clés et secrets du coffre de clés {keyVaultName} utilisé par {vmName} (groupe de ressources {vmResourceGroup}), puis relancez la sauvegarde dans le coffre {vaultName}.',
+        },
+        fix: 'grant-backup-keyvault-access',
+      },
+      {
+        // backup-azure-vms-encryption.md, "Back up ADE encrypted VMs with RBAC enabled key vaults".
+        when: { keyVaultAccess: 'rbac' },
+        action: {
+          en: 'The key vault {keyVaultName} used by {vmName} (resource group {vmResourceGroup}) uses Azure RBAC: assign the Key Vault Administrator role on that key vault to the Backup Management Service, then retry the backup in vault {vaultName}.',
+          fr: 'Le coffre de clés {keyVaultName} utilisé par {vmName} (groupe de ressources {vmResourceGroup}) utilise le RBAC Azure : attribuez au service de gestion des sauvegardes le rôle Key Vault Administrator sur ce coffre, puis relancez la sauvegarde dans le coffre {vaultName}.',
+        },
+        fix: 'grant-backup-keyvault-role',
+      },
+    ],
     steps: {
       en: [
         'Find the key vault that holds the VM’s disk encryption keys and secrets.',
-        'Grant the Backup Management Service access to its keys and secrets (access policy, or the matching RBAC role when the vault uses RBAC), from the portal, PowerShell or the CLI.',
+        'If the vault uses access policies: add one for the Backup Management Service with get, list and backup on keys and secrets (portal template "Azure Backup", PowerShell or the CLI).',
+        'If the vault uses Azure RBAC (access policies are refused there): assign the Key Vault Administrator role on the key vault to the Backup Management Service, or a custom role with the key and secret backup and read actions.',
         'If the permissions were already in place, wait a little and retry.',
       ],
       fr: [
         'Identifiez le coffre de clés qui contient les clés et secrets de chiffrement des disques de la VM.',
-        'Donnez au service de gestion des sauvegardes l’accès à ses clés et secrets (stratégie d’accès, ou rôle RBAC équivalent si le coffre utilise RBAC), via le portail, PowerShell ou la CLI.',
+        'Si le coffre utilise des stratégies d’accès : ajoutez-en une pour le service de gestion des sauvegardes avec get, list et backup sur les clés et secrets (modèle « Azure Backup » du portail, PowerShell ou la CLI).',
+        'Si le coffre utilise le RBAC Azure (les stratégies d’accès y sont refusées) : attribuez au service de gestion des sauvegardes le rôle Key Vault Administrator sur le coffre, ou un rôle personnalisé avec les actions de sauvegarde et de lecture des clés et secrets.',
         'Si les autorisations existaient déjà, patientez un peu puis réessayez.',
       ],
     },
-    commands: ['show-vm-encryption', 'grant-backup-keyvault-access', 'backup-now'],
-    fix: 'grant-backup-keyvault-access',
+    commands: ['show-vm-encryption', 'grant-backup-keyvault-access', 'grant-backup-keyvault-role', 'backup-now'],
     probes: ['key-vault'],
   },
   {
     id: 'disk-too-large',
     anchor: 'usererrorunsupporteddisksize---currently-azure-backup-does-not-support-disk-sizes-greater-than-4095gb',
     title: {
-      en: 'A disk is larger than Azure Backup supports (4095 GB in the source article)',
-      fr: 'Un disque dépasse la taille prise en charge par Azure Backup (4 095 Go selon l’article source)',
+      en: 'A disk is larger than Azure Backup supports (32 TB, 4 TB when encrypted with Azure Disk Encryption)',
+      fr: 'Un disque dépasse la taille prise en charge par Azure Backup (32 To, 4 To s’il est chiffré par Azure Disk Encryption)',
     },
     action: {
       en: 'Find the oversized disk of {vmName} (resource group {vmResourceGroup}) and split its data across smaller disks, or exclude it from the backup policy in vault {vaultName}.',
@@ -278,13 +338,13 @@ export const CAUSES: readonly CauseEntry[] = [
     steps: {
       en: [
         'List the VM’s disks and their sizes.',
-        'The source article sets the limit at 4095 GB; the current English article allows up to 32 TB, and 4 TB for encrypted disks.',
-        'Split the data so every disk stays within the limit, or exclude the disk from backup, then retry.',
+        'The current limits: 32 TB per disk (256 TB for all the disks of a VM), with a standard or an enhanced policy alike; 4 TB for a disk encrypted with Azure Disk Encryption. The French source article still says 4,095 GB, an older limit.',
+        'Split the data so every disk stays within the limit that applies to it, or exclude the disk from backup, then retry.',
       ],
       fr: [
         'Listez les disques de la VM et leur taille.',
-        'L’article source fixe la limite à 4 095 Go ; l’article anglais actuel admet jusqu’à 32 To, et 4 To pour un disque chiffré.',
-        'Répartissez les données pour que chaque disque reste sous la limite, ou excluez le disque de la sauvegarde, puis réessayez.',
+        'Limites actuelles : 32 To par disque (256 To pour l’ensemble des disques d’une VM), avec une stratégie standard comme avancée ; 4 To pour un disque chiffré par Azure Disk Encryption. L’article source français indique encore 4 095 Go, une limite ancienne.',
+        'Répartissez les données pour que chaque disque reste sous la limite qui le concerne, ou excluez le disque de la sauvegarde, puis réessayez.',
       ],
     },
     commands: ['vm-disk-sizes'],
@@ -345,6 +405,11 @@ export const CAUSES: readonly CauseEntry[] = [
       ],
     },
     commands: ['linux-agent-config', 'backup-now'],
+    os: 'linux',
+    osNeutralAction: {
+      en: 'If {vmName} (resource group {vmResourceGroup}) runs Linux, set Extensions.Enable=y and Provisioning.Agent=auto in /etc/waagent.conf and restart the agent; then retry the backup in vault {vaultName}.',
+      fr: 'Si {vmName} (groupe de ressources {vmResourceGroup}) tourne sous Linux, définissez Extensions.Enable=y et Provisioning.Agent=auto dans /etc/waagent.conf et redémarrez l’agent ; relancez ensuite la sauvegarde dans le coffre {vaultName}.',
+    },
     probes: [],
   },
   {
@@ -399,6 +464,11 @@ export const CAUSES: readonly CauseEntry[] = [
       ],
     },
     commands: ['vm-extensions-status', 'backup-now'],
+    os: 'windows',
+    osNeutralAction: {
+      en: 'If {vmName} (resource group {vmResourceGroup}) runs Windows, reinstall the Visual C++ 2013 Redistributable x64 shipped with the VMSnapshot extension; then retry the backup in vault {vaultName}.',
+      fr: 'Si {vmName} (groupe de ressources {vmResourceGroup}) tourne sous Windows, réinstallez le Visual C++ 2013 Redistributable x64 fourni avec l’extension VMSnapshot ; relancez ensuite la sauvegarde dans le coffre {vaultName}.',
+    },
     probes: [],
   },
   {

@@ -85,6 +85,7 @@ export const CODES: readonly CodeEntry[] = [
     documentedIn: 'fr',
     causes: ['rp-group-lock', 'multiple-backups-per-day'],
     addedCauses: ['rp-collection-limit'],
+    establishes: ['rp-collection-limit'],
   },
   {
     code: 'UserErrorKeyvaultPermissionsNotConfigured',
@@ -103,6 +104,7 @@ export const CODES: readonly CodeEntry[] = [
     documentedIn: 'fr',
     causes: ['keyvault-permissions'],
     addedCauses: [],
+    establishes: ['keyvault-permissions'],
   },
   {
     code: 'ExtensionSnapshotFailedNoNetwork',
@@ -151,6 +153,7 @@ export const CODES: readonly CodeEntry[] = [
     documentedIn: 'fr',
     causes: ['disk-too-large'],
     addedCauses: [],
+    establishes: ['disk-too-large'],
   },
   {
     code: 'UserErrorBackupOperationInProgress',

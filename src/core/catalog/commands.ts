@@ -160,13 +160,28 @@ export const COMMANDS: readonly CommandTemplate[] = [
   },
   {
     id: 'grant-backup-keyvault-access',
+    keyVaultAccess: 'access-policy',
     purpose: {
-      en: 'Grant the Backup Management Service key and secret access on the key vault',
-      fr: 'Accorder au service de gestion des sauvegardes l’accès aux clés et secrets du coffre',
+      en: 'Key vault using access policies: give the Backup Management Service get, list and backup on keys and secrets',
+      fr: 'Coffre de clés à stratégies d’accès : donner au service de gestion des sauvegardes get, list et backup sur les clés et secrets',
     },
     azureCli:
       'az keyvault set-policy --name {keyVaultName} --spn 262044b1-e2ce-469f-a196-69ab7ada62d3 --key-permissions backup get list --secret-permissions backup get list --subscription {subscriptionId}',
     powershell: `${PS_CONTEXT}Set-AzKeyVaultAccessPolicy -VaultName '{keyVaultName}' -ServicePrincipalName '262044b1-e2ce-469f-a196-69ab7ada62d3' -PermissionsToKeys backup,get,list -PermissionsToSecrets backup,get,list`,
+    source: 'quick-backup-vm-cli.md#prerequisites-to-backup-encrypted-vms (the Backup Management Service app id)',
+  },
+  {
+    id: 'grant-backup-keyvault-role',
+    keyVaultAccess: 'rbac',
+    purpose: {
+      en: 'Key vault using Azure RBAC: assign Key Vault Administrator on the key vault to the Backup Management Service',
+      fr: 'Coffre de clés sous RBAC Azure : attribuer Key Vault Administrator sur le coffre de clés au service de gestion des sauvegardes',
+    },
+    azureCli:
+      'az role assignment create --assignee 262044b1-e2ce-469f-a196-69ab7ada62d3 --role "Key Vault Administrator" --scope {keyVaultId}',
+    powershell: `${PS_CONTEXT}New-AzRoleAssignment -ApplicationId '262044b1-e2ce-469f-a196-69ab7ada62d3' -RoleDefinitionName 'Key Vault Administrator' -Scope '{keyVaultId}'`,
+    source:
+      'backup-azure-vms-encryption.md, "Back up ADE encrypted VMs with RBAC enabled key vaults" (MicrosoftDocs/azure-docs 00b7fcfd): the Key Vault Administrator role, assigned in the key vault’s access control',
   },
   {
     id: 'vm-disk-sizes',

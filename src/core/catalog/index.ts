@@ -4,8 +4,19 @@ import { COMMANDS } from './commands.js';
 import type { Catalog, CauseEntry, CodeEntry, CommandTemplate } from './types.js';
 import { validateCatalog } from './validateCatalog.js';
 
-export type { Catalog, CauseEntry, CodeEntry, CommandTemplate, Placeholder, ProbeName } from './types.js';
+export type {
+  ActionVariant,
+  Catalog,
+  CauseEntry,
+  CodeEntry,
+  CommandTemplate,
+  KeyVaultAccess,
+  Placeholder,
+  ProbeName,
+  VmFacts,
+} from './types.js';
 export { PLACEHOLDERS, PROBE_NAMES } from './types.js';
+export { PROBE_TITLES, probeTitle } from './probeTitles.js';
 
 /** The built-in catalog, validated once at load: a broken entry stops start-up with its name. */
 export const CATALOG: Catalog = deepFreeze({

@@ -1,4 +1,4 @@
-import type { Category, Lang, Localized } from '../types.js';
+import type { Category, Lang, Localized, OsType } from '../types.js';
 
 /** The probes of the enrichment stage; the catalog says which causes each can test. */
 export const PROBE_NAMES = [
@@ -27,17 +27,40 @@ export const PLACEHOLDERS = [
   'rpResourceGroup',
   'lockName',
   'keyVaultName',
+  'keyVaultId',
   'snapshotExtensionName',
 ] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 
-/** One remediation command, in both shells; `os` restricts it to one guest OS. */
+/** How a key vault grants access: access policies, or Azure RBAC (`enableRbacAuthorization`). */
+export type KeyVaultAccess = 'access-policy' | 'rbac';
+
+/** What is known of the VM that changes the remedy (the guest OS, the key vault's access model). */
+export interface VmFacts {
+  os: OsType;
+  keyVaultAccess: KeyVaultAccess;
+}
+
+/**
+ * One remediation command, in both shells. `os` and `keyVaultAccess` restrict it to VMs where
+ * that fact holds; while the fact is unknown the command is kept (its purpose says when it applies).
+ */
 export interface CommandTemplate {
   id: string;
   purpose: Localized;
-  os?: 'windows' | 'linux';
+  os?: OsType;
+  keyVaultAccess?: KeyVaultAccess;
   azureCli: string;
   powershell: string;
+  /** Where the command's facts come from (article and section), when it is not the troubleshooting article. */
+  source?: string;
+}
+
+/** A first action (and the command that applies it) for VMs where some facts hold. */
+export interface ActionVariant {
+  when: Partial<VmFacts>;
+  action: Localized;
+  fix?: string;
 }
 
 /** A documented cause: what it is, what to do, what can test it. */
@@ -49,8 +72,23 @@ export interface CauseEntry {
   steps: Readonly<Record<Lang, readonly string[]>>;
   /** Ids of `CommandTemplate`s, in the order an operator would run them. */
   commands: readonly string[];
-  /** The command that applies the fix, put first once a lookup confirms the cause. */
+  /** The command that applies the fix, put first once a lookup implicates the cause. */
   fix?: string;
+  /** Other first actions for VMs where some facts hold (a key vault using Azure RBAC). */
+  variants?: readonly ActionVariant[];
+  /**
+   * The guest OS the cause is about: ruled out, without a lookup, on a VM known to run the other
+   * one; and while the OS is unknown, `osNeutralAction` is the first action instead of `action`.
+   */
+  os?: OsType;
+  osNeutralAction?: Localized;
+  /**
+   * The condition explains a failure only together with this other cause's (a lock blocks nothing
+   * until the restore points reach the limit): implicated when both hold, else present at most.
+   */
+  onlyWith?: string;
+  /** Why, in a clause ("a lock only blocks the cleanup of old restore points, …"); required with `onlyWith`. */
+  onlyWithWhy?: Localized;
   probes: readonly ProbeName[];
   /** Anchor of the cause's section in the troubleshooting article. */
   anchor: string;
@@ -69,6 +107,8 @@ export interface CodeEntry {
   causes: readonly string[];
   /** Causes the newer English article adds for a code of the French source, in its order. */
   addedCauses: readonly string[];
+  /** Causes whose condition the code itself reports (the restore-point limit code reports the limit reached). */
+  establishes?: readonly string[];
   anchor: string;
 }
 

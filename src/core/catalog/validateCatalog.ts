@@ -38,24 +38,44 @@ export function validateCatalog(catalog: Catalog): string[] {
     if (!command.azureCli.startsWith('az ')) problems.push(`${where}: azureCli must start with "az "`);
   }
 
-  for (const cause of [...catalog.causes, catalog.generic, catalog.vmDeleted]) {
+  const allCauses = [...catalog.causes, catalog.generic, catalog.vmDeleted];
+  const allCauseIds = new Set(allCauses.map((cause) => cause.id));
+  const checkAction = (where: string, action: Localized) => {
+    checkLocalized(where, action);
+    for (const lang of LANGS) {
+      checkPlaceholders(`${where}.${lang}`, action[lang]);
+      if (
+        !action[lang].includes('{vmName}') ||
+        !action[lang].includes('{vaultName}') ||
+        !action[lang].includes('{vmResourceGroup}')
+      ) {
+        problems.push(`${where}.${lang}: must name {vmName}, {vmResourceGroup} and {vaultName}`);
+      }
+    }
+  };
+
+  for (const cause of allCauses) {
     const where = `cause ${cause.id}`;
     if (!ID_PATTERN.test(cause.id)) problems.push(`${where}: id must be kebab-case`);
     if (causeIds.has(cause.id)) problems.push(`${where}: duplicate id`);
     causeIds.add(cause.id);
     checkLocalized(`${where} title`, cause.title);
-    checkLocalized(`${where} action`, cause.action);
-    for (const lang of LANGS) {
-      checkPlaceholders(`${where} action.${lang}`, cause.action[lang]);
-      if (
-        !cause.action[lang].includes('{vmName}') ||
-        !cause.action[lang].includes('{vaultName}') ||
-        !cause.action[lang].includes('{vmResourceGroup}')
-      ) {
-        problems.push(`${where} action.${lang}: must name {vmName}, {vmResourceGroup} and {vaultName}`);
-      }
-      if (cause.steps[lang].length === 0) problems.push(`${where}: no ${lang} steps`);
+    checkAction(`${where} action`, cause.action);
+    for (const lang of LANGS) if (cause.steps[lang].length === 0) problems.push(`${where}: no ${lang} steps`);
+    for (const [index, variant] of (cause.variants ?? []).entries()) {
+      checkAction(`${where} variants[${index}].action`, variant.action);
+      if (Object.keys(variant.when).length === 0) problems.push(`${where} variants[${index}]: empty "when"`);
+      if (variant.fix !== undefined && !cause.commands.includes(variant.fix))
+        problems.push(`${where} variants[${index}]: fix ${variant.fix} is not one of its commands`);
     }
+    if ((cause.os === undefined) !== (cause.osNeutralAction === undefined))
+      problems.push(`${where}: "os" and "osNeutralAction" go together`);
+    if (cause.osNeutralAction !== undefined) checkAction(`${where} osNeutralAction`, cause.osNeutralAction);
+    if (cause.onlyWith !== undefined && (cause.onlyWith === cause.id || !allCauseIds.has(cause.onlyWith)))
+      problems.push(`${where}: onlyWith ${cause.onlyWith} is not another cause`);
+    if ((cause.onlyWith === undefined) !== (cause.onlyWithWhy === undefined))
+      problems.push(`${where}: "onlyWith" and "onlyWithWhy" go together`);
+    if (cause.onlyWithWhy !== undefined) checkLocalized(`${where} onlyWithWhy`, cause.onlyWithWhy);
     if (cause.steps.en.length !== cause.steps.fr.length) problems.push(`${where}: en and fr steps differ in number`);
     for (const id of cause.commands) if (!commandIds.has(id)) problems.push(`${where}: unknown command ${id}`);
     if (cause.fix !== undefined && !cause.commands.includes(cause.fix))
@@ -82,6 +102,8 @@ export function validateCatalog(catalog: Catalog): string[] {
       if (seen.has(id)) problems.push(`${where}: cause ${id} listed twice`);
       seen.add(id);
     }
+    for (const id of entry.establishes ?? [])
+      if (!seen.has(id)) problems.push(`${where}: establishes ${id}, which is not one of its causes`);
     if (entry.documentedIn === 'en' && entry.addedCauses.length > 0)
       problems.push(`${where}: an English-only code has no added causes`);
   }

@@ -1,5 +1,6 @@
+import { hoursSinceLastSuccess } from '../explain/hoursSinceLastSuccess.js';
 import { findingKeyOf, itemKeyOf } from '../notify/findingKeys.js';
-import type { EnrichedEvent, Lang, Priority } from '../types.js';
+import type { EnrichedEvent, Lang, LastSuccess, Priority } from '../types.js';
 
 /** A finding as the store's index keeps it (open now, or resolved on the day). */
 export interface FindingSummary {
@@ -13,6 +14,8 @@ export interface FindingSummary {
   headline: string;
   firstAction: string;
   resolvedAt: string | null;
+  /** The item's last success as the finding's last event knew it; absent when unknown. */
+  lastSuccess?: LastSuccess;
 }
 
 export interface DigestInput {
@@ -32,6 +35,8 @@ export interface DigestInput {
 export interface DigestSummary {
   day: string;
   lang: Lang;
+  /** The time the figures speak for: the end of `day`, or now while the day is not over. */
+  asOf: string;
   allClear: boolean;
   totals: {
     failedJobs: number;
@@ -46,13 +51,17 @@ export interface DigestSummary {
   byCode: Array<{ code: string; title: string; jobs: number; findings: number }>;
   byPriority: Record<Priority, number>;
   byVault: Array<{ vault: string; jobs: number; findings: number }>;
+  /** Open findings whose item had no successful backup for more than the RPO, as of `asOf` (known ages only). */
   atRisk: Array<{ vmName: string; vaultName: string; code: string; hoursWithoutSuccess: number }>;
   open: Array<{
     vmName: string;
     vaultName: string;
     code: string;
     priority: Priority;
+    /** Hours since the finding's first failure, as of `asOf`. */
     ageHours: number;
+    /** Hours since the item's last successful backup as of `asOf` (`hoursSinceLastSuccess`); null when unknown. */
+    hoursSinceLastSuccess: number | null;
     occurrences: number;
     firstAction: string;
   }>;
@@ -116,12 +125,20 @@ export function summarizeDay(input: DigestInput): DigestSummary {
   const average =
     previous.length > 0 ? previous.reduce((sum, day) => sum + (input.trend[day] ?? 0), 0) / previous.length : 0;
   const today = input.trend[input.day] ?? input.events.length;
-  const now = input.now.getTime();
+  // A past day's digest speaks for that day: ages at its end, findings that existed by then.
+  const asOf = Math.min(input.now.getTime(), dayEnd);
+  const asOfDate = new Date(asOf);
+  const openThen = input.open.filter((finding) => Date.parse(finding.firstFailedAt) < dayEnd);
+  const sinceSuccess = (finding: FindingSummary) => {
+    const hours = hoursSinceLastSuccess(finding.lastSuccess, asOfDate);
+    return hours === undefined ? null : Math.round(hours);
+  };
 
   return {
     day: input.day,
     lang: input.lang,
-    allClear: input.events.length === 0 && input.open.length === 0,
+    asOf: asOfDate.toISOString(),
+    allClear: input.events.length === 0 && openThen.length === 0,
     totals: {
       failedJobs: input.events.length,
       findings: findings.size,
@@ -135,7 +152,7 @@ export function summarizeDay(input: DigestInput): DigestSummary {
           Date.parse(finding.resolvedAt) >= dayStart &&
           Date.parse(finding.resolvedAt) < dayEnd,
       ).length,
-      openNow: input.open.length,
+      openNow: openThen.length,
     },
     byCode: tally((event) => event.classification.code).map(([code, entry]) => ({
       code,
@@ -149,23 +166,27 @@ export function summarizeDay(input: DigestInput): DigestSummary {
       jobs: entry.jobs,
       findings: entry.findings.size,
     })),
-    atRisk: input.open
+    atRisk: openThen
       .map((finding) => ({
         vmName: finding.vmName ?? '?',
         vaultName: finding.vaultName ?? '?',
         code: finding.code,
-        hoursWithoutSuccess: Math.round((now - Date.parse(finding.firstFailedAt)) / HOUR),
+        hoursWithoutSuccess: sinceSuccess(finding),
       }))
-      .filter((finding) => finding.hoursWithoutSuccess > input.rpoHours)
+      .filter(
+        (finding): finding is typeof finding & { hoursWithoutSuccess: number } =>
+          finding.hoursWithoutSuccess !== null && finding.hoursWithoutSuccess > input.rpoHours,
+      )
       .sort((a, b) => b.hoursWithoutSuccess - a.hoursWithoutSuccess),
-    open: [...input.open]
+    open: [...openThen]
       .sort((a, b) => RANK[a.priority] - RANK[b.priority] || a.firstFailedAt.localeCompare(b.firstFailedAt))
       .map((finding) => ({
         vmName: finding.vmName ?? '?',
         vaultName: finding.vaultName ?? '?',
         code: finding.code,
         priority: finding.priority,
-        ageHours: Math.round((now - Date.parse(finding.firstFailedAt)) / HOUR),
+        ageHours: Math.max(0, Math.round((asOf - Date.parse(finding.firstFailedAt)) / HOUR)),
+        hoursSinceLastSuccess: sinceSuccess(finding),
         occurrences: finding.occurrences,
         firstAction: finding.firstAction,
       })),

@@ -1,4 +1,13 @@
-import { CATALOG, getCause, getCommand, PLACEHOLDERS, type CauseEntry, type Placeholder } from '../catalog/index.js';
+import {
+  CATALOG,
+  getCause,
+  getCommand,
+  PLACEHOLDERS,
+  type CauseEntry,
+  type KeyVaultAccess,
+  type Placeholder,
+  type VmFacts,
+} from '../catalog/index.js';
 import type { Classification } from './classify.js';
 import {
   fillCommand,
@@ -9,8 +18,10 @@ import {
   type SafeValues,
   type TemplateValues,
 } from './fillTemplate.js';
+import { hoursSinceLastSuccess } from './hoursSinceLastSuccess.js';
+import { judgeCauses, type CauseFinding, type OsSource } from './judgeCauses.js';
 import { prioritize, type PriorityContext, type PriorityThresholds } from './prioritize.js';
-import { rankCauses } from './rankCauses.js';
+import { causalVerdictOf, rankCauses, toLegacyVerdict } from './rankCauses.js';
 import type { ResolvedVm } from '../parse/resolveVm.js';
 import type {
   EnrichedCause,
@@ -19,15 +30,11 @@ import type {
   JobRecord,
   Lang,
   LookupRecord,
+  OsType,
   RenderedCommand,
-  Verdict,
 } from '../types.js';
 
-/** What lookups learned about one cause. */
-export interface CauseFinding {
-  verdict: Verdict;
-  evidence: Evidence[];
-}
+export type { CauseFinding, OsSource };
 
 export interface ExplainInput {
   job: JobRecord;
@@ -42,15 +49,17 @@ export interface ExplainInput {
   lookups?: LookupRecord[];
   /** Names only lookups can learn (lock, key vault, restore-point group, extension). */
   learned?: TemplateValues;
-  /** The guest OS, when known, drops commands meant for the other one. */
-  osType?: 'windows' | 'linux';
-  /** A lookup found the VM gone (404): that becomes the first, confirmed cause. */
+  /** The guest OS, when known: rules out the other OS's causes and drops commands meant for it. */
+  osType?: OsType;
+  /** Where `osType` came from. @default 'lookup' */
+  osSource?: OsSource;
+  /** How the VM's disk-encryption key vault grants access, when a lookup read it. */
+  keyVaultAccess?: KeyVaultAccess;
+  /** A lookup found the VM gone (404): that becomes the first, implicated cause, and every other one moot. */
   vmMissing?: Evidence;
   resolvedBy?: EnrichedEvent['resolvedBy'];
 }
 
-/** Shared by every cause without evidence; frozen, so a probe must replace it, never push to it. */
-const NO_EVIDENCE: Evidence[] = Object.freeze([]) as unknown as Evidence[];
 const ARTICLE = 'azure/backup/backup-azure-troubleshoot-vm-backup-fails-snapshot-timeout';
 const HEADLINE: Record<Lang, (item: string, vault: string, rg: string, title: string, code: string) => string> = {
   en: (item, vault, rg, title, code) =>
@@ -69,6 +78,14 @@ const UNLISTED: Record<Lang, { title: string; message: string }> = {
   },
 };
 const ON: Record<Lang, string> = { en: 'on', fr: 'sur' };
+const RESOLVED: Record<Lang, string> = {
+  en: 'Nothing to do: a later backup of {vmName} (resource group {vmResourceGroup}) succeeded in vault {vaultName}, so this failure is resolved; the causes below are kept for the record.',
+  fr: 'Rien à faire : une sauvegarde ultérieure de {vmName} (groupe de ressources {vmResourceGroup}) a réussi dans le coffre {vaultName}, cet échec est donc résolu ; les causes ci-dessous restent pour mémoire.',
+};
+const NO_CAUSE: Record<Lang, string> = {
+  en: 'None of the documented causes explains this failure in the current state of {vmName} (resource group {vmResourceGroup}): read the error details of the failed job in vault {vaultName} and follow their recommendation.',
+  fr: 'Aucune des causes documentées n’explique cet échec dans l’état actuel de {vmName} (groupe de ressources {vmResourceGroup}) : lisez le détail des erreurs du travail en échec dans le coffre {vaultName} et suivez sa recommandation.',
+};
 const RECOMMENDS: Record<Lang, string> = {
   en: 'Azure Backup recommends, for {vmName} (resource group {vmResourceGroup}) in vault {vaultName}: ',
   fr: 'Azure Backup recommande, pour {vmName} (groupe de ressources {vmResourceGroup}) dans le coffre {vaultName} : ',
@@ -81,10 +98,14 @@ const RECOMMENDS: Record<Lang, string> = {
  */
 export function explain(input: ExplainInput): EnrichedEvent {
   const { job, vm, classification, lang } = input;
+  const facts: Partial<VmFacts> = {
+    ...(input.osType !== undefined && { os: input.osType }),
+    ...(input.keyVaultAccess !== undefined && { keyVaultAccess: input.keyVaultAccess }),
+  };
   const values = templateValues(job, vm, input.learned);
   const safe = toSafeValues(values);
   // Most causes end with the same commands (check the agent, back up now): each is rendered once.
-  const shared = sharedCommands(safe, lang, input.osType);
+  const shared = sharedCommands(safe, lang, facts);
   const own = new Map<string, readonly RenderedCommand[]>();
   const textValues: TemplateValues = {
     ...values,
@@ -106,24 +127,35 @@ export function explain(input: ExplainInput): EnrichedEvent {
   const findings = new Map(input.findings);
   if (input.vmMissing !== undefined) {
     entries.push({ cause: CATALOG.vmDeleted, documentedIn: 'observed' });
-    findings.set(CATALOG.vmDeleted.id, { verdict: 'confirmed', evidence: [input.vmMissing] });
+    findings.set(CATALOG.vmDeleted.id, { verdict: 'implicated', evidence: [input.vmMissing] });
   }
+  const judged = judgeCauses({
+    causes: entries.map((entry) => entry.cause),
+    code: classification.known ? classification.entry : undefined,
+    findings,
+    ...(input.osType !== undefined && { os: { type: input.osType, source: input.osSource ?? 'lookup' } }),
+    ...(input.vmMissing !== undefined && { vmMissing: input.vmMissing }),
+    ...(input.resolvedBy !== undefined && { resolvedBy: input.resolvedBy }),
+    vmName: textValues.vmName ?? job.backupItemName ?? '?',
+    lang,
+  });
 
   const documented = entries.map(({ cause, documentedIn }, index): EnrichedCause => {
-    const finding = findings.get(cause.id);
+    const finding = judged.get(cause.id)!;
     return {
       id: cause.id,
       rank: index + 1,
       documentedOrder: index + 1,
       documentedIn,
-      verdict: finding?.verdict ?? 'unknown',
-      evidence: finding?.evidence ?? NO_EVIDENCE,
+      verdict: toLegacyVerdict(finding.verdict),
+      causalVerdict: finding.verdict,
+      evidence: finding.evidence,
       title: cause.title[lang],
       steps: cause.steps[lang],
-      commands: renderCommands(cause, safe, lang, input.osType, shared, own),
+      commands: renderCommands(cause, safe, lang, facts, shared, own),
     };
   });
-  const causes = documented.every((cause) => cause.verdict === 'unknown') ? documented : rankCauses(documented);
+  const causes = rankCauses(documented);
 
   const code = classification.known ? classification.entry.code : classification.code;
   const title = classification.known
@@ -137,11 +169,18 @@ export function explain(input: ExplainInput): EnrichedEvent {
       ? toDisplay(job.errorMessage, 500)
       : UNLISTED[lang].message;
   const category = classification.known ? classification.entry.category : 'unknown';
-  const top = causes[0];
-  const topEntry = top === undefined ? CATALOG.generic : getCause(top.id);
+  // Only a cause that may explain this failure leads: never one present but not implicated.
+  const top = causes.find((cause) => cause.causalVerdict === 'implicated' || cause.causalVerdict === 'unknown');
+  const topEntry = top === undefined ? undefined : getCause(top.id);
+  const context: PriorityContext = { ...input.priorityContext };
+  if (context.lastSuccess !== undefined) {
+    const hours = hoursSinceLastSuccess(context.lastSuccess, input.receivedAt);
+    if (hours !== undefined) context.hoursSinceLastSuccess = hours;
+  }
+  if (input.resolvedBy !== undefined) context.resolved = true;
 
   const event: EnrichedEvent = {
-    schemaVersion: '1.0',
+    schemaVersion: '1.1',
     id: job.jobId,
     receivedAt: input.receivedAt,
     lang,
@@ -183,41 +222,73 @@ export function explain(input: ExplainInput): EnrichedEvent {
       category,
       known: classification.known,
       causes,
-      context: { ...input.priorityContext, ...(input.resolvedBy !== undefined && { resolved: true }) },
+      context,
       lang,
+      vmName: textValues.vmName ?? '?',
       ...(input.thresholds && { thresholds: input.thresholds }),
     }),
     lookups: input.lookups ?? [],
     summary: {
       headline: headline(job, vm, title, code, lang),
-      firstAction: {
-        causeId: top?.id ?? null,
-        text:
-          !classification.known && job.recommendedAction !== undefined
-            ? fillText(RECOMMENDS[lang], textValues) + toDisplay(job.recommendedAction, 600)
-            : withEvidence(fillText(topEntry.action[lang], textValues), top, lang),
-        commands: top === undefined ? [] : fixFirst(top, topEntry),
-      },
+      firstAction:
+        input.resolvedBy !== undefined
+          ? { causeId: null, text: fillText(RESOLVED[lang], textValues), commands: [] }
+          : !classification.known && job.recommendedAction !== undefined
+            ? {
+                causeId: top?.id ?? null,
+                text: fillText(RECOMMENDS[lang], textValues) + toDisplay(job.recommendedAction, 600),
+                commands: top?.commands ?? [],
+              }
+            : top === undefined || topEntry === undefined
+              ? {
+                  causeId: null,
+                  text: fillText(NO_CAUSE[lang], textValues),
+                  commands: [...renderCommands(CATALOG.generic, safe, lang, facts, shared, own)].slice(0, 2),
+                }
+              : {
+                  causeId: top.id,
+                  text: withEvidence(fillText(actionOf(topEntry, facts, lang), textValues), top, lang),
+                  commands: fixFirst(top, topEntry, facts),
+                },
     },
   };
   if (input.resolvedBy !== undefined) event.resolvedBy = input.resolvedBy;
   return event;
 }
 
-const FOUND: Record<Lang, string> = { en: 'Found', fr: 'Constat' };
+const FOUND: Record<Lang, string> = { en: 'Found: ', fr: 'Constat : ' };
 
-/** A confirmed top cause says what was found, so the first line is about this VM, not any VM. */
-function withEvidence(action: string, top: EnrichedCause | undefined, lang: Lang): string {
-  const evidence = top?.verdict === 'confirmed' ? top.evidence[0] : undefined;
-  return evidence === undefined
-    ? action
-    : `${action} ${FOUND[lang]}: ${toDisplay(evidence.summary, 300).replace(/\.$/, '')}.`;
+/** The first action of a cause for this VM: the variant its facts select, or an OS-neutral one while the OS is unknown. */
+function actionOf(entry: CauseEntry, facts: Partial<VmFacts>, lang: Lang): string {
+  return (variantOf(entry, facts)?.action ??
+    (entry.os !== undefined && facts.os === undefined ? entry.osNeutralAction : undefined) ??
+    entry.action)[lang];
 }
 
-/** Once the cause is confirmed, the command that fixes it comes first (when every name is known). */
-function fixFirst(top: EnrichedCause, entry: CauseEntry): RenderedCommand[] {
-  if (top.verdict !== 'confirmed' || entry.fix === undefined) return top.commands;
-  const purpose = getCommand(entry.fix).purpose;
+function variantOf(entry: CauseEntry, facts: Partial<VmFacts>) {
+  return entry.variants?.find((variant) =>
+    (['os', 'keyVaultAccess'] as const).every(
+      (key) => variant.when[key] === undefined || facts[key] === variant.when[key],
+    ),
+  );
+}
+
+/** An implicated top cause says what was read, so the first line is about this VM, not any VM. */
+function withEvidence(action: string, top: EnrichedCause | undefined, lang: Lang): string {
+  const evidence =
+    top?.causalVerdict === 'implicated'
+      ? top.evidence.find((entry) => entry.probe !== 'event' && entry.probe !== 'rule' && entry.unread !== true)
+      : undefined;
+  return evidence === undefined
+    ? action
+    : `${action} ${FOUND[lang]}${toDisplay(evidence.summary, 300).replace(/\.$/, '')}.`;
+}
+
+/** Once the cause is implicated, the command that fixes it comes first (when every name is known). */
+function fixFirst(top: EnrichedCause, entry: CauseEntry, facts: Partial<VmFacts>): RenderedCommand[] {
+  const fixId = variantOf(entry, facts)?.fix ?? entry.fix;
+  if (top.causalVerdict !== 'implicated' || fixId === undefined) return top.commands;
+  const purpose = getCommand(fixId).purpose;
   const fix = top.commands.filter(
     (command) => command.complete && (command.purpose === purpose.en || command.purpose === purpose.fr),
   );
@@ -257,9 +328,9 @@ const usesJobId = new Map<string, boolean>();
 function sharedCommands(
   values: SafeValues,
   lang: Lang,
-  osType: string | undefined,
+  facts: Partial<VmFacts>,
 ): Map<string, readonly RenderedCommand[]> {
-  let key = `${lang}\u0000${osType ?? ''}`;
+  let key = `${lang}\u0000${facts.os ?? ''}\u0000${facts.keyVaultAccess ?? ''}`;
   for (const name of SIGNATURE) key += `\u0000${values.quoted[name] ?? ''}`;
   let shared = memo.get(key);
   if (shared === undefined) {
@@ -294,7 +365,7 @@ function renderCommands(
   cause: CauseEntry,
   values: SafeValues,
   lang: Lang,
-  osType: 'windows' | 'linux' | undefined,
+  facts: Partial<VmFacts>,
   shared: Map<string, readonly RenderedCommand[]>,
   own: Map<string, readonly RenderedCommand[]>,
 ): RenderedCommand[] {
@@ -303,8 +374,13 @@ function renderCommands(
     const cache = needsJobId(id) ? own : shared;
     let pair = cache.get(id);
     if (pair === undefined) {
-      const os = getCommand(id).os;
-      pair = osType !== undefined && os !== undefined && os !== osType ? [] : renderPair(id, values, lang);
+      const template = getCommand(id);
+      const excluded =
+        (facts.os !== undefined && template.os !== undefined && template.os !== facts.os) ||
+        (facts.keyVaultAccess !== undefined &&
+          template.keyVaultAccess !== undefined &&
+          template.keyVaultAccess !== facts.keyVaultAccess);
+      pair = excluded ? [] : renderPair(id, values, lang);
       cache.set(id, pair);
     }
     for (const command of pair) out.push(command);
@@ -336,4 +412,41 @@ function linkFor(classification: Classification, lang: Lang): string {
   if (/^[A-Za-z0-9]+$/.test(classification.code) && classification.code !== 'Unknown')
     return `https://aka.ms/AB-${classification.code}`;
   return `https://learn.microsoft.com/${locale}/azure/backup/backup-azure-vms-troubleshoot`;
+}
+
+/**
+ * A stored event whose item later succeeded: its first action becomes "nothing to do" (never a
+ * removal), its priority P4 with the reason. Its verdicts stay as read (the state was read before
+ * the success, so the success disproves nothing here: `judgeCauses` does that when it can).
+ */
+export function resolveEvent(
+  event: EnrichedEvent,
+  resolvedBy: NonNullable<EnrichedEvent['resolvedBy']>,
+  thresholds?: PriorityThresholds,
+): EnrichedEvent {
+  const values: TemplateValues = {
+    ...(event.job.vmName !== null && { vmName: event.job.vmName }),
+    ...(event.job.vmName === null && event.job.backupItemName !== null && { vmName: event.job.backupItemName }),
+    ...(event.job.vmResourceGroup !== null && { vmResourceGroup: event.job.vmResourceGroup }),
+    ...(event.job.vaultName !== null && { vaultName: event.job.vaultName }),
+  };
+  const context: PriorityContext = { ...event.priority.context, resolved: true };
+  const priority = prioritize({
+    category: event.classification.category,
+    known: event.classification.known,
+    causes: event.causes.map((cause) => ({ ...cause, causalVerdict: causalVerdictOf(cause) })),
+    context,
+    lang: event.lang,
+    vmName: event.job.vmName ?? '?',
+    ...(thresholds !== undefined && { thresholds }),
+  });
+  return {
+    ...event,
+    resolvedBy,
+    priority,
+    summary: {
+      ...event.summary,
+      firstAction: { causeId: null, text: fillText(RESOLVED[event.lang], values), commands: [] },
+    },
+  };
 }

@@ -41,6 +41,9 @@ const NAMING_RULES: Record<Placeholder, RegExp> = {
   jobId: /^[A-Za-z0-9-]{1,80}$/,
   vmResourceId:
     /^\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\/[A-Za-z0-9._-]{1,90}\/providers\/Microsoft\.Compute\/virtualMachines\/[A-Za-z0-9._-]{1,64}$/i,
+  // Microsoft.KeyVault/vaults id: its resource group and name under the rules above.
+  keyVaultId:
+    /^\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\/[A-Za-z0-9._()-]{1,90}\/providers\/Microsoft\.KeyVault\/vaults\/[A-Za-z0-9-]{3,24}$/i,
 };
 
 /**

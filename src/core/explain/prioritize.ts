@@ -1,4 +1,6 @@
-import type { Category, EnrichedCause, Lang, Priority, PriorityReason, PriorityContext } from '../types.js';
+import type { Category, EnrichedCause, Lang, Priority, PriorityContext, PriorityReason } from '../types.js';
+
+type WillNotHeal = Exclude<Category, 'transient' | 'unknown'>;
 
 const TEXT = {
   en: {
@@ -6,8 +8,14 @@ const TEXT = {
     transient: 'Transient failure: may heal on the next run.',
     unknownCode: 'Error code not in the catalog: needs a human look.',
     uncategorised: 'Uncategorised failure.',
-    wontHeal: (category: string) => `${category} failure: it will not heal by itself.`,
-    confirmed: (ids: string) => `Confirmed cause: ${ids}.`,
+    wontHeal: {
+      'user-action': 'The failure needs an action on the VM: it will not heal by itself.',
+      configuration: 'Configuration failure: it will not heal by itself.',
+      'platform-limit': 'A platform limit is reached: the failure will not heal by itself.',
+    } satisfies Record<WillNotHeal, string>,
+    implicated: (titles: string[]) => `The lookups implicate: ${titles.join('; ')}.`,
+    vmDeleted: (vm: string) =>
+      `The VM ${vm} no longer exists: every backup of it fails until its protection is stopped (or the VM is restored).`,
     recurrence: (n: number) => `${n} consecutive failures of this item.`,
     rpo2: (h: number, rpo: number) => `No successful backup for ${h} h (over twice the ${rpo} h RPO).`,
     rpo: (h: number, rpo: number) => `No successful backup for ${h} h (over the ${rpo} h RPO).`,
@@ -19,8 +27,15 @@ const TEXT = {
     transient: 'Échec transitoire : peut se résoudre à la prochaine exécution.',
     unknownCode: 'Code d’erreur absent du catalogue : à examiner.',
     uncategorised: 'Échec non catégorisé.',
-    wontHeal: (category: string) => `Échec de type ${category} : il ne se résoudra pas seul.`,
-    confirmed: (ids: string) => `Cause confirmée : ${ids}.`,
+    wontHeal: {
+      'user-action': 'L’échec demande une action sur la VM : il ne se résoudra pas seul.',
+      configuration: 'Échec de configuration : il ne se résoudra pas seul.',
+      'platform-limit': 'Une limite de la plateforme est atteinte : l’échec ne se résoudra pas seul.',
+    } satisfies Record<WillNotHeal, string>,
+    implicated: (titles: string[]) =>
+      `Les vérifications mettent en cause : ${titles.map((t) => `« ${t} »`).join(' ; ')}.`,
+    vmDeleted: (vm: string) =>
+      `La VM ${vm} n’existe plus : chaque sauvegarde échouera tant que sa protection n’est pas arrêtée (ou la VM restaurée).`,
     recurrence: (n: number) => `${n} échecs consécutifs de cet élément.`,
     rpo2: (h: number, rpo: number) => `Aucune sauvegarde réussie depuis ${h} h (plus du double du RPO de ${rpo} h).`,
     rpo: (h: number, rpo: number) => `Aucune sauvegarde réussie depuis ${h} h (au-delà du RPO de ${rpo} h).`,
@@ -28,6 +43,9 @@ const TEXT = {
     resolved: 'Résolu : une sauvegarde ultérieure de cet élément a réussi.',
   },
 } as const;
+
+/** The id of the cause a lookup adds when the VM is gone (kept in the catalog as `vmDeleted`). */
+const VM_DELETED = 'vm-deleted';
 
 /** Thresholds of the priority rules; see the README's configuration table. */
 export interface PriorityThresholds {
@@ -53,7 +71,9 @@ export type { PriorityContext };
 export interface PriorityInput {
   category: Category;
   known: boolean;
-  causes: readonly EnrichedCause[];
+  causes: ReadonlyArray<Pick<EnrichedCause, 'id' | 'title' | 'causalVerdict' | 'evidence'>>;
+  /** The VM's name, for the reason a deleted VM gives. */
+  vmName?: string;
   context: PriorityContext;
   thresholds?: PriorityThresholds;
   lang?: Lang;
@@ -82,7 +102,11 @@ export function prioritize(input: PriorityInput): {
     if (target < level) level = target;
   };
 
-  if (input.category === 'transient') {
+  const vmDeleted = input.causes.some((cause) => cause.id === VM_DELETED && cause.causalVerdict === 'implicated');
+  if (vmDeleted) {
+    // A deleted VM explains the failure whatever its code says: it will fail again, every run.
+    raiseTo(2, 'vm-deleted', m.vmDeleted(input.vmName ?? '?'));
+  } else if (input.category === 'transient') {
     if (context.consecutiveFailures === 1 && (context.hoursSinceLastSuccess ?? 0) < t.rpoHours) {
       level = 4;
       reasons.push({ rule: 'category', text: m.transientOnce });
@@ -92,11 +116,17 @@ export function prioritize(input: PriorityInput): {
   } else if (input.category === 'unknown') {
     reasons.push({ rule: 'category', text: input.known ? m.uncategorised : m.unknownCode });
   } else {
-    raiseTo(2, 'category', m.wontHeal(input.category));
+    raiseTo(2, 'category', m.wontHeal[input.category]);
   }
 
-  const confirmed = input.causes.filter((cause) => cause.verdict === 'confirmed');
-  if (confirmed.length > 0) raiseTo(2, 'evidence', m.confirmed(confirmed.map((cause) => cause.id).join(', ')));
+  // Only what a lookup read counts as evidence here: a cause the code itself reports adds nothing to the category.
+  const implicated = input.causes.filter(
+    (cause) =>
+      cause.id !== VM_DELETED &&
+      cause.causalVerdict === 'implicated' &&
+      cause.evidence.some((entry) => entry.probe !== 'event' && entry.probe !== 'rule' && entry.unread !== true),
+  );
+  if (implicated.length > 0) raiseTo(2, 'evidence', m.implicated(implicated.map((cause) => cause.title)));
 
   if (context.consecutiveFailures !== undefined && context.consecutiveFailures >= t.recurrenceCount) {
     raiseTo(Math.max(1, level - 1), 'recurrence', m.recurrence(context.consecutiveFailures));

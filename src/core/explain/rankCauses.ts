@@ -1,20 +1,33 @@
-import type { EnrichedCause, Verdict } from '../types.js';
+import type { CausalVerdict, EnrichedCause, Verdict } from '../types.js';
 
-const VERDICT_ORDER: Record<Verdict, number> = { confirmed: 0, unknown: 1, ruled_out: 2 };
+const ORDER: Record<CausalVerdict, number> = { implicated: 0, unknown: 1, present: 2, ruled_out: 3 };
 
 /**
- * Orders causes for the reader: confirmed first (what a lookup observed, such as a deleted VM,
- * before the article's causes), then the untested ones in the article's order, and the ruled-out
- * ones last (kept, with their evidence, so nobody re-checks them by hand).
+ * Orders causes for the reader: implicated first (what a lookup observed, such as a deleted VM,
+ * before the article's causes), then the undetermined ones in the article's order, then the
+ * conditions present but not implicated (a risk worth one line), and the ruled-out ones last
+ * (kept, with their evidence, so nobody re-checks them by hand).
  */
 export function rankCauses(causes: readonly EnrichedCause[]): EnrichedCause[] {
   const observed = (cause: EnrichedCause) => (cause.documentedIn === 'observed' ? 0 : 1);
   return [...causes]
     .sort(
       (a, b) =>
-        VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict] ||
+        ORDER[a.causalVerdict] - ORDER[b.causalVerdict] ||
         observed(a) - observed(b) ||
         a.documentedOrder - b.documentedOrder,
     )
     .map((cause, index) => ({ ...cause, rank: index + 1 }));
+}
+
+/** The schema 1.0 verdict: `confirmed` iff implicated; a condition present but not the cause is ruled out. */
+export function toLegacyVerdict(verdict: CausalVerdict): Verdict {
+  return verdict === 'implicated' ? 'confirmed' : verdict === 'present' ? 'ruled_out' : verdict;
+}
+
+/** The causal verdict of a stored cause, also for events written before schema 1.1 (no `causalVerdict`). */
+export function causalVerdictOf(
+  cause: Pick<EnrichedCause, 'verdict'> & { causalVerdict?: CausalVerdict },
+): CausalVerdict {
+  return cause.causalVerdict ?? (cause.verdict === 'confirmed' ? 'implicated' : cause.verdict);
 }

@@ -1,11 +1,13 @@
+import { resolveEvent } from '../explain/explain.js';
+import { hoursSinceLastSuccess, latestSuccess } from '../explain/hoursSinceLastSuccess.js';
 import { prioritize, type PriorityContext, type PriorityThresholds } from '../explain/prioritize.js';
-import type { EnrichedEvent, Priority } from '../types.js';
+import { causalVerdictOf } from '../explain/rankCauses.js';
+import type { EnrichedEvent, LastSuccess, Priority } from '../types.js';
 import { findingPartitionKey, findingRowKey, itemKeyOf, vaultKeyOf } from './findingKeys.js';
 import type { FindingState, NotifyPolicy, UpdateReason } from './types.js';
 
 const RANK: Record<Priority, number> = { P1: 1, P2: 2, P3: 3, P4: 4 };
 const MAX_JOB_IDS = 50;
-const HOUR = 3_600_000;
 
 export interface FailureDecision {
   state: FindingState;
@@ -28,6 +30,8 @@ export function decideFailure(
   policy: NotifyPolicy,
   thresholds: PriorityThresholds | undefined,
   now: Date,
+  /** The item's last success the store knows (`lastStoredSuccess` over all its findings). */
+  storedSuccess?: LastSuccess,
 ): FailureDecision {
   if (current !== undefined && current.jobIds.includes(incoming.id))
     return { state: current, event: current.lastEvent, changed: false };
@@ -61,16 +65,13 @@ export function decideFailure(
         lastEvent: incoming,
         resolvedAt: null,
         resolvedByJobId: null,
+        lastSuccessAt: current?.lastSuccessAt ?? current?.resolvedAt ?? null,
       }
     : current;
   const occurrences = base.occurrences + 1;
   const firstFailedAt = at < base.firstFailedAt ? at : base.firstFailedAt;
   const lastFailedAt = at > base.lastFailedAt ? at : base.lastFailedAt;
-  const event = reprioritize(
-    incoming,
-    { occurrences, openForHours: (Date.parse(lastFailedAt) - Date.parse(firstFailedAt)) / HOUR },
-    thresholds,
-  );
+  const event = reprioritize(incoming, occurrences, storedSuccess, thresholds);
   const level = event.priority.level;
   let state: FindingState = {
     ...base,
@@ -99,6 +100,7 @@ export function decideFailure(
       status: 'resolved',
       resolvedAt: event.resolvedBy.at ?? now.toISOString(),
       resolvedByJobId: event.resolvedBy.jobId,
+      lastSuccessAt: later(state.lastSuccessAt ?? null, event.resolvedBy.at),
     };
   return { state, event, ...(notify !== undefined && { notify }), changed: true };
 }
@@ -109,37 +111,80 @@ export interface SuccessDecision {
   changed: boolean;
 }
 
-/** A successful backup of the item closes its open finding; one "resolved" message if it was ever sent. */
-export function decideSuccess(current: FindingState, jobId: string, at: string | null, now: Date): SuccessDecision {
+/**
+ * A successful backup of the item closes its open finding; one "resolved" message if it was ever
+ * sent. The finding's last event is told so: nothing to do (never "remove the lock").
+ */
+export function decideSuccess(
+  current: FindingState,
+  jobId: string,
+  at: string | null,
+  now: Date,
+  thresholds?: PriorityThresholds,
+): SuccessDecision {
   if (current.status !== 'open' || (at !== null && at < current.lastFailedAt))
     return { state: current, notify: false, changed: false };
   return {
-    state: { ...current, status: 'resolved', resolvedAt: at ?? now.toISOString(), resolvedByJobId: jobId },
+    state: {
+      ...current,
+      status: 'resolved',
+      resolvedAt: at ?? now.toISOString(),
+      resolvedByJobId: jobId,
+      lastSuccessAt: later(current.lastSuccessAt ?? null, at ?? now.toISOString()),
+      lastEvent: resolveEvent(current.lastEvent, { jobId, at }, thresholds),
+    },
     notify: current.notifiedLevel !== null,
     changed: true,
   };
 }
 
-/** The priority again, with what the finding's history adds: failures in a row, and how long it has been open. */
+/**
+ * The item's last success the store knows, over all its findings: the success that closed each,
+ * and the last success each one's latest event knew (from the history lookup or the job records).
+ */
+export function lastStoredSuccess(findings: readonly FindingState[]): LastSuccess | undefined {
+  let best: LastSuccess | undefined;
+  for (const finding of findings) {
+    const closed = later(finding.lastSuccessAt ?? null, finding.resolvedAt);
+    if (closed !== null) best = latestSuccess(best, { at: closed, source: 'job-records' });
+    best = latestSuccess(best, finding.lastEvent.priority.context?.lastSuccess);
+  }
+  return best;
+}
+
+function later(a: string | null, b: string | null | undefined): string | null {
+  if (b === null || b === undefined) return a;
+  return a === null || b > a ? b : a;
+}
+
+/**
+ * The priority again, with what the finding's history adds: failures in a row, and the item's
+ * last success the store knows when the event had none later. The time since the last success is
+ * always `hoursSinceLastSuccess(lastSuccess, receivedAt)`: never counted from the first failure.
+ */
 function reprioritize(
   event: EnrichedEvent,
-  history: { occurrences: number; openForHours: number },
+  occurrences: number,
+  storedSuccess: LastSuccess | undefined,
   thresholds: PriorityThresholds | undefined,
 ): EnrichedEvent {
   const before = event.priority.context ?? {};
+  const lastSuccess = latestSuccess(before.lastSuccess, storedSuccess);
+  const hours = hoursSinceLastSuccess(lastSuccess, event.receivedAt);
+  const { hoursSinceLastSuccess: _stale, lastSuccess: _old, ...rest } = before;
   const context: PriorityContext = {
-    ...before,
-    consecutiveFailures: Math.max(before.consecutiveFailures ?? 1, history.occurrences),
-    ...(history.occurrences > 1 && {
-      hoursSinceLastSuccess: Math.max(before.hoursSinceLastSuccess ?? 0, history.openForHours),
-    }),
+    ...rest,
+    consecutiveFailures: Math.max(before.consecutiveFailures ?? 1, occurrences),
+    ...(lastSuccess !== undefined && { lastSuccess }),
+    ...(hours !== undefined && { hoursSinceLastSuccess: hours }),
   };
   const priority = prioritize({
     category: event.classification.category,
     known: event.classification.known,
-    causes: event.causes,
+    causes: event.causes.map((cause) => ({ ...cause, causalVerdict: causalVerdictOf(cause) })),
     context,
     lang: event.lang,
+    vmName: event.job.vmName ?? '?',
     ...(thresholds !== undefined && { thresholds }),
   });
   return { ...event, priority: { ...priority, context } };

@@ -32,6 +32,11 @@ export interface FindingState {
   lastEvent: EnrichedEvent;
   resolvedAt: string | null;
   resolvedByJobId: string | null;
+  /**
+   * Start of the latest success of the item the store saw (the one that closed this finding, kept
+   * when it reopens): the stored job history "time since the last success" falls back on.
+   */
+  lastSuccessAt?: string | null;
 }
 
 /** One message to send, in a renderer-neutral shape (see schema/notification.v1.json). */

@@ -5,7 +5,7 @@ import { isRecord, toFieldReader, toLayeredReader, type FieldReader } from './fi
 import type { ParseContext } from './parseContext.js';
 import { ignoredItem, rejectValue } from './parseHelpers.js';
 import { tryNormalizeTimestamp } from './timestamps.js';
-import type { JobRecord, ParsedItem, SourceFormat } from '../types.js';
+import type { JobRecord, OsType, ParsedItem, SourceFormat } from '../types.js';
 
 const JOB_FIELDS = [
   'JobOperation',
@@ -23,6 +23,7 @@ const NAME_FIELDS = [
   'BackupItemFriendlyName',
   'DatasourceFriendlyName',
   'AzureDataCenter',
+  'ProtectedContainerUniqueId',
   'resourceId',
 ] as const;
 const SUCCESS = new Map<string, JobRecord['status']>([
@@ -107,14 +108,35 @@ function parseCoreRecord(field: FieldReader, ctx: ParseContext): ParsedItem {
   const operation = field.text('operationName') ?? 'unknown';
   const backupItemUniqueId = field.text('BackupItemUniqueId');
   const datasourceResourceId = field.text('DatasourceResourceId');
+  const protectedContainerUniqueId = field.text('ProtectedContainerUniqueId');
+  const osType = toOsType(field.text('ProtectedContainerOSType'));
   if (
     operation.toLowerCase() === 'backupitem' &&
     backupItemUniqueId !== undefined &&
     datasourceResourceId !== undefined
   ) {
-    return { kind: 'mapping', mapping: { backupItemUniqueId, datasourceResourceId }, origin: ctx.origin };
+    return {
+      kind: 'mapping',
+      mapping: {
+        backupItemUniqueId,
+        datasourceResourceId,
+        ...(protectedContainerUniqueId !== undefined && { protectedContainerUniqueId }),
+        ...(osType !== undefined && { osType }),
+      },
+      origin: ctx.origin,
+    };
   }
+  if (protectedContainerUniqueId !== undefined && osType !== undefined)
+    return { kind: 'container', container: { protectedContainerUniqueId, osType }, origin: ctx.origin };
   return ignoredItem(ctx, `core:${operation}`);
+}
+
+/** `ProtectedContainerOSType` as the service writes it ("Windows", "Linux", any case). */
+function toOsType(text: string | undefined): OsType | undefined {
+  if (text === undefined) return undefined;
+  if (/windows/i.test(text)) return 'windows';
+  if (/linux/i.test(text)) return 'linux';
+  return undefined;
 }
 
 function parseJob(
@@ -204,6 +226,7 @@ function parseJob(
   if (datasourceResourceId !== undefined) job.datasourceResourceId = datasourceResourceId;
   const more: Array<[keyof JobRecord, string | undefined]> = [
     ['backupItemId', field.text('BackupItemId')],
+    ['protectedContainerUniqueId', field.text('ProtectedContainerUniqueId')],
     ['backupItemName', field.text('BackupItemFriendlyName') ?? field.text('DatasourceFriendlyName')],
     ['backupManagementType', field.text('BackupManagementType')],
     ['datasourceType', field.text('DatasourceType')],

@@ -1,4 +1,4 @@
-import type { Lang, Verdict } from '../types.js';
+import type { CausalVerdict, Lang } from '../types.js';
 
 /** Fixed words of the human renderings, per language. */
 export const LABELS = {
@@ -11,10 +11,14 @@ export const LABELS = {
     resolved: 'Resolved by a later successful backup',
     incomplete: 'fill in the <names> first',
     found: 'Found',
-    verdict: { confirmed: 'confirmed', unknown: 'not determined', ruled_out: 'ruled out' } satisfies Record<
-      Verdict,
-      string
-    >,
+    /** Between a label and what follows: French sets a space before the colon. */
+    colon: ': ',
+    verdict: {
+      implicated: 'implicated',
+      present: 'present, not the cause',
+      unknown: 'not determined',
+      ruled_out: 'ruled out',
+    } satisfies Record<CausalVerdict, string>,
   },
   fr: {
     firstAction: 'Première action',
@@ -25,9 +29,12 @@ export const LABELS = {
     resolved: 'Résolu par une sauvegarde réussie ultérieure',
     incomplete: 'complétez d’abord les <noms>',
     found: 'Constat',
-    verdict: { confirmed: 'confirmée', unknown: 'non déterminée', ruled_out: 'écartée' } satisfies Record<
-      Verdict,
-      string
-    >,
+    colon: ' : ',
+    verdict: {
+      implicated: 'établie',
+      present: 'présente, pas en cause',
+      unknown: 'non déterminée',
+      ruled_out: 'écartée',
+    } satisfies Record<CausalVerdict, string>,
   },
 } as const satisfies Record<Lang, unknown>;

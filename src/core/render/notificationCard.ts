@@ -1,3 +1,4 @@
+import { causalVerdictOf } from '../explain/rankCauses.js';
 import { findingKeyOf } from '../notify/findingKeys.js';
 import type { Notification } from '../notify/types.js';
 import type { EnrichedEvent, Lang, Priority } from '../types.js';
@@ -185,14 +186,21 @@ function firstActionOf(
 
 function causesOf(event: EnrichedEvent, detail: Detail, lang: Notification['lang']): CardCause[] {
   const l = NOTIFICATION_LABELS[lang];
-  return event.causes.slice(0, detail.causes).map((cause) => ({
-    rank: cause.rank,
-    title: cause.title,
-    verdict: l.verdict[cause.verdict],
-    strong: cause.verdict === 'confirmed',
-    evidence:
-      cause.verdict === 'ruled_out' && !detail.evidenceOfRuledOut
-        ? []
-        : cause.evidence.slice(0, detail.evidence).map((evidence) => evidence.summary),
-  }));
+  return event.causes.slice(0, detail.causes).map((cause) => {
+    const verdict = causalVerdictOf(cause);
+    return {
+      rank: cause.rank,
+      title: cause.title,
+      verdict: l.verdict[verdict],
+      strong: verdict === 'implicated',
+      // A condition present but not the cause stays one line; what could not be read is said in the lookups.
+      evidence:
+        verdict === 'present' || (verdict === 'ruled_out' && !detail.evidenceOfRuledOut)
+          ? []
+          : cause.evidence
+              .filter((evidence) => evidence.unread !== true)
+              .slice(0, detail.evidence)
+              .map((evidence) => evidence.summary),
+    };
+  });
 }

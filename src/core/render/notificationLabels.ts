@@ -36,7 +36,12 @@ export const NOTIFICATION_LABELS = {
     guide: 'Troubleshooting guide',
     details: 'Details',
     openGroup: (n: number) => `Open the ${n} items`,
-    verdict: { confirmed: 'confirmed', unknown: 'not determined', ruled_out: 'ruled out' },
+    verdict: {
+      implicated: 'implicated',
+      present: 'present, not the cause',
+      unknown: 'not determined',
+      ruled_out: 'ruled out',
+    },
     shortened: 'Shortened to fit the message limits: see the details for the rest.',
     push: {
       new: (priority: string, headline: string) => `${priority} new backup failure: ${headline}`,
@@ -82,7 +87,12 @@ export const NOTIFICATION_LABELS = {
     guide: 'Guide de dépannage',
     details: 'Détails',
     openGroup: (n: number) => `Ouvrir les ${n} éléments`,
-    verdict: { confirmed: 'confirmée', unknown: 'non déterminée', ruled_out: 'écartée' },
+    verdict: {
+      implicated: 'établie',
+      present: 'présente, pas en cause',
+      unknown: 'non déterminée',
+      ruled_out: 'écartée',
+    },
     shortened: 'Raccourci pour respecter les limites du message : voir les détails pour le reste.',
     push: {
       new: (priority: string, headline: string) => `${priority} nouvel échec de sauvegarde : ${headline}`,

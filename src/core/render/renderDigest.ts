@@ -50,6 +50,7 @@ function html(s: DigestSummary, options: { rpoHours: number; dashboardUrl?: stri
   const parts: string[] = [];
   parts.push(
     `<tr><td style="${FONT}font-size:22px;font-weight:600;color:#111;padding-bottom:8px;">${escapeHtml(l.title(s.day))}</td></tr>`,
+    `<tr><td style="${FONT}font-size:12px;color:#555;padding-bottom:8px;">${escapeHtml(l.asOf(s.asOf))}</td></tr>`,
   );
   if (s.allClear)
     parts.push(
@@ -125,7 +126,7 @@ function html(s: DigestSummary, options: { rpoHours: number; dashboardUrl?: stri
       section(
         l.atRisk(options.rpoHours),
         table(
-          [l.vm, l.vault, l.code, l.age],
+          [l.vm, l.vault, l.code, l.sinceSuccess],
           s.atRisk
             .slice(0, OPEN_SHOWN)
             .map(
@@ -141,11 +142,11 @@ function html(s: DigestSummary, options: { rpoHours: number; dashboardUrl?: stri
       .slice(0, OPEN_SHOWN)
       .map(
         (o) =>
-          `<tr>${cell(`<b style="color:${COLORS[o.priority]};">${o.priority}</b>`)}${cell(`${escapeHtml(o.vmName, 80)}<br><span style="color:#555;">${escapeHtml(o.vaultName, 80)} · ${escapeHtml(o.code, 80)}</span>`)}${cell(escapeHtml(l.hours(o.ageHours)))}${cell(escapeHtml(o.firstAction, 400), 'font-size:12px;')}</tr>`,
+          `<tr>${cell(`<b style="color:${COLORS[o.priority]};">${o.priority}</b>`)}${cell(`${escapeHtml(o.vmName, 80)}<br><span style="color:#555;">${escapeHtml(o.vaultName, 80)} · ${escapeHtml(o.code, 80)}</span>`)}${cell(escapeHtml(o.hoursSinceLastSuccess === null ? l.unknown : l.hours(o.hoursSinceLastSuccess)))}${cell(escapeHtml(o.firstAction, 400), 'font-size:12px;')}</tr>`,
       );
     if (s.open.length > OPEN_SHOWN)
       rows.push(`<tr>${cell(escapeHtml(l.more(s.open.length - OPEN_SHOWN)), 'color:#555;')}</tr>`);
-    parts.push(section(l.open, table([l.priority, l.vm, l.age, l.firstAction], rows)));
+    parts.push(section(l.open, table([l.priority, l.vm, l.sinceSuccess, l.firstAction], rows)));
   }
   const link =
     options.dashboardUrl !== undefined && /^https?:\/\//.test(options.dashboardUrl)
@@ -162,7 +163,7 @@ function text(s: DigestSummary, options: { rpoHours: number; dashboardUrl?: stri
   const t = s.totals;
   const one = (value: string, max = 200) =>
     value.replace(/[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, ' ').slice(0, max);
-  const lines = [l.title(s.day), ''];
+  const lines = [l.title(s.day), l.asOf(s.asOf), ''];
   if (s.allClear) lines.push(l.allClear, '');
   lines.push(
     `${t.failedJobs} ${l.failedJobs} · ${t.findings} ${l.findings} (${t.newFindings} ${l.newFindings}, ${t.recurringFindings} ${l.recurring}) · ${t.resolved} ${l.resolved} · ${t.openNow} ${l.openNow}`,
@@ -201,7 +202,7 @@ function text(s: DigestSummary, options: { rpoHours: number; dashboardUrl?: stri
     lines.push(`${l.open}:`);
     for (const o of s.open.slice(0, OPEN_SHOWN))
       lines.push(
-        `  [${o.priority}] ${one(o.vmName, 80)} (${one(o.vaultName, 80)}, ${one(o.code, 80)}), ${l.age.toLowerCase()} ${l.hours(o.ageHours)}`,
+        `  [${o.priority}] ${one(o.vmName, 80)} (${one(o.vaultName, 80)}, ${one(o.code, 80)}), ${l.sinceSuccess.toLowerCase()} ${o.hoursSinceLastSuccess === null ? l.unknown : l.hours(o.hoursSinceLastSuccess)}`,
         `      ${l.firstAction}: ${one(o.firstAction, 400)}`,
       );
     if (s.open.length > OPEN_SHOWN) lines.push(`  ${l.more(s.open.length - OPEN_SHOWN)}`);

@@ -1,3 +1,4 @@
+import { causalVerdictOf } from '../explain/rankCauses.js';
 import { toDisplay } from '../explain/fillTemplate.js';
 import type { Notification } from '../notify/types.js';
 import type { EnrichedEvent } from '../types.js';
@@ -23,7 +24,7 @@ export function renderGeneric(notification: Notification, options: RenderOptions
         type: `backup.failure.${notification.kind}`,
         timestamp: notification.createdAt,
         data: {
-          schemaVersion: '1.0',
+          schemaVersion: '1.1',
           id: notification.id,
           kind: notification.kind,
           priority: notification.priority,
@@ -81,6 +82,7 @@ function toFinding(
             rank: cause.rank,
             title: toDisplay(cause.title, max),
             verdict: cause.verdict,
+            causalVerdict: causalVerdictOf(cause),
             evidence: cause.evidence.slice(0, evidence).map((e) => toDisplay(e.summary, max)),
           })),
   };

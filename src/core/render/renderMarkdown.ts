@@ -1,3 +1,5 @@
+import { probeTitle } from '../catalog/index.js';
+import { causalVerdictOf } from '../explain/rankCauses.js';
 import type { EnrichedEvent, RenderedCommand } from '../types.js';
 import { codeBlock, escapeMarkdown } from './escapeMarkdown.js';
 import { LABELS } from './labels.js';
@@ -17,23 +19,31 @@ export function renderMarkdown(event: EnrichedEvent): string {
       '',
     );
   }
-  lines.push(`**${l.firstAction}:** ${escapeMarkdown(event.summary.firstAction.text, 1200)}`, '');
+  lines.push(`**${l.firstAction}${l.colon.trimEnd()}** ${escapeMarkdown(event.summary.firstAction.text, 1200)}`, '');
   const commands = event.summary.firstAction.commands.filter((command) => command.shell === 'azure-cli');
   if (commands.length > 0) lines.push(commandBlock(commands, l.incomplete), '');
   lines.push(`**${l.causes}**`, '');
   for (const cause of event.causes) {
-    lines.push(`${cause.rank}. ${escapeMarkdown(cause.title)} — _${l.verdict[cause.verdict]}_`);
-    for (const evidence of cause.evidence) lines.push(`   - **${l.found}:** ${escapeMarkdown(evidence.summary)}`);
-    for (const step of cause.steps) lines.push(`   - ${escapeMarkdown(step, 800)}`);
+    const verdict = causalVerdictOf(cause);
+    lines.push(`${cause.rank}. ${escapeMarkdown(cause.title)} — _${l.verdict[verdict]}_`);
+    for (const evidence of cause.evidence)
+      if (evidence.unread !== true)
+        lines.push(`   - **${l.found}${l.colon.trimEnd()}** ${escapeMarkdown(evidence.summary)}`);
+    // Steps are for what may be the cause; a condition present but not the cause stays one line.
+    if (verdict !== 'present' && verdict !== 'ruled_out')
+      for (const step of cause.steps) lines.push(`   - ${escapeMarkdown(step, 800)}`);
   }
   const failed = event.lookups.filter((lookup) => lookup.status !== 'ok');
   if (failed.length > 0)
     lines.push(
       '',
-      `**${l.lookups}:** ${failed.map((lookup) => `${lookup.probe}: ${escapeMarkdown(lookup.error ?? lookup.status)}`).join('; ')}`,
+      `**${l.lookups}${l.colon.trimEnd()}** ${failed.map((lookup) => `${escapeMarkdown(probeTitle(lookup.probe, event.lang))}: ${escapeMarkdown(lookup.error ?? lookup.status)}`).join('; ')}`,
     );
-  lines.push('', `**${l.why}:** ${event.priority.reasons.map((reason) => escapeMarkdown(reason.text)).join(' ')}`);
-  lines.push(`**${l.details}:** <${event.classification.link}>`, '');
+  lines.push(
+    '',
+    `**${l.why}${l.colon.trimEnd()}** ${event.priority.reasons.map((reason) => escapeMarkdown(reason.text)).join(' ')}`,
+  );
+  lines.push(`**${l.details}${l.colon.trimEnd()}** <${event.classification.link}>`, '');
   return lines.join('\n');
 }
 

@@ -1,7 +1,27 @@
+import type { Lang } from '../../core/types.js';
 import { reads } from '../readings.js';
 import { evidence, failedOutcome, readOf, type Probe } from '../probe.js';
 
 const CAUSE = 'backup-in-progress';
+
+const TEXT = {
+  en: {
+    noVault: 'the event names no vault',
+    stateUnknown: (why: string) => `state unknown: ${why}`,
+    running: (job: string, vm: string, since: string | undefined, vault: string) =>
+      `backup job ${job} of ${vm} is still running${since ? ` since ${since}` : ''} in vault ${vault}`,
+    finished: (vm: string, vault: string) =>
+      `no backup of ${vm} is running now in vault ${vault}: the one in the way has finished, retry`,
+  },
+  fr: {
+    noVault: 'l’événement ne nomme aucun coffre',
+    stateUnknown: (why: string) => `état inconnu : ${why}`,
+    running: (job: string, vm: string, since: string | undefined, vault: string) =>
+      `le travail de sauvegarde ${job} de ${vm} est toujours en cours${since ? ` depuis ${since}` : ''} dans le coffre ${vault}`,
+    finished: (vm: string, vault: string) =>
+      `aucune sauvegarde de ${vm} n’est en cours dans le coffre ${vault} : celle qui gênait est terminée, réessayez`,
+  },
+} as const satisfies Record<Lang, unknown>;
 
 /** Backup jobs still running in the vault for this VM. */
 export const jobInProgressProbe: Probe = {
@@ -11,16 +31,17 @@ export const jobInProgressProbe: Probe = {
     t.vaultName !== undefined && t.vaultResourceGroup !== undefined
       ? [reads.runningJobs(t.vaultSubscriptionId ?? t.subscriptionId, t.vaultResourceGroup, t.vaultName)]
       : [],
-  evaluate(t, readings) {
+  evaluate(t, readings, context) {
+    const m = TEXT[context.lang];
     if (t.vaultName === undefined || t.vaultResourceGroup === undefined) {
       return {
         status: 'skipped',
-        error: 'the event names no vault',
+        error: m.noVault,
         verdicts: [
           {
             causeId: CAUSE,
             verdict: 'unknown',
-            evidence: evidence('job-in-progress', 'state unknown: the event names no vault'),
+            evidence: { ...evidence('job-in-progress', m.stateUnknown(m.noVault)), unread: true },
           },
         ],
       };
@@ -29,7 +50,7 @@ export const jobInProgressProbe: Probe = {
       readings,
       reads.runningJobs(t.vaultSubscriptionId ?? t.subscriptionId, t.vaultResourceGroup, t.vaultName),
     );
-    if (!read.ok) return failedOutcome(this, read);
+    if (!read.ok) return failedOutcome(this, read, context.lang);
     const mine = read.value.filter(
       (job) =>
         job.properties?.entityFriendlyName?.toLowerCase() === t.vmName.toLowerCase() &&
@@ -46,10 +67,10 @@ export const jobInProgressProbe: Probe = {
         verdicts: [
           {
             causeId: CAUSE,
-            verdict: 'confirmed',
+            verdict: 'implicated',
             evidence: evidence(
               'job-in-progress',
-              `backup job ${job.name} of ${t.vmName} is still running${since ? ` since ${since}` : ''} in vault ${t.vaultName}`,
+              m.running(job.name ?? '?', t.vmName, since, t.vaultName),
               read,
               values,
             ),
@@ -63,12 +84,7 @@ export const jobInProgressProbe: Probe = {
         {
           causeId: CAUSE,
           verdict: 'ruled_out',
-          evidence: evidence(
-            'job-in-progress',
-            `no backup of ${t.vmName} is running now in vault ${t.vaultName}: the one in the way has finished, retry`,
-            read,
-            values,
-          ),
+          evidence: evidence('job-in-progress', m.finished(t.vmName, t.vaultName), read, values),
         },
       ],
     };

@@ -1,9 +1,40 @@
 import { tryParseArmId } from '../../core/armId.js';
+import type { Lang } from '../../core/types.js';
 import { FACTS } from '../facts.js';
 import { reads, type VmInstanceView, type VmModel } from '../readings.js';
 import { evidence, failedOutcome, readOf, type Probe, type ProbeTarget, type Readings } from '../probe.js';
 
 const CAUSE = 'keyvault-permissions';
+
+const TEXT = {
+  en: {
+    noAde: (vm: string) => `no Azure Disk Encryption settings on the disks of ${vm}`,
+    rbac: (kv: string) =>
+      `key vault ${kv} uses Azure RBAC (access policies do not apply): the Backup Management Service needs the Key Vault Administrator role on it; role assignments are not read, so whether it has it is not known`,
+    noPolicy: (kv: string) => `key vault ${kv} has no access policy for the Backup Management Service`,
+    granted: (kv: string) => `the Backup Management Service has get, list and backup on keys and secrets of ${kv}`,
+    lacking: (kv: string) => `the Backup Management Service lacks get/list/backup on the keys or secrets of ${kv}`,
+    noneGrants: (kv: string) =>
+      `no access policy of key vault ${kv} grants get, list and backup on both keys and secrets`,
+    someGrant: (n: number, kv: string) =>
+      `${n} access polic${n > 1 ? 'ies grant' : 'y grants'} the needed rights on ${kv}; set BACKUP_MANAGEMENT_SERVICE_OBJECT_ID to check it is Azure Backup's`,
+  },
+  fr: {
+    noAde: (vm: string) => `aucun réglage Azure Disk Encryption sur les disques de ${vm}`,
+    rbac: (kv: string) =>
+      `le coffre de clés ${kv} utilise le RBAC Azure (les stratégies d’accès ne s’y appliquent pas) : le service de gestion des sauvegardes a besoin du rôle Key Vault Administrator sur ce coffre ; les attributions de rôles ne sont pas lues, on ne sait donc pas s’il l’a`,
+    noPolicy: (kv: string) =>
+      `le coffre de clés ${kv} n’a aucune stratégie d’accès pour le service de gestion des sauvegardes`,
+    granted: (kv: string) =>
+      `le service de gestion des sauvegardes a get, list et backup sur les clés et secrets de ${kv}`,
+    lacking: (kv: string) =>
+      `il manque au service de gestion des sauvegardes get/list/backup sur les clés ou les secrets de ${kv}`,
+    noneGrants: (kv: string) =>
+      `aucune stratégie d’accès du coffre de clés ${kv} n’accorde get, list et backup à la fois sur les clés et les secrets`,
+    someGrant: (n: number, kv: string) =>
+      `${n} stratégie${n > 1 ? 's' : ''} d’accès accorde${n > 1 ? 'nt' : ''} les droits nécessaires sur ${kv} ; définissez BACKUP_MANAGEMENT_SERVICE_OBJECT_ID pour vérifier qu’il s’agit d’Azure Backup`,
+  },
+} as const satisfies Record<Lang, unknown>;
 
 /** The key vault holding the VM's Azure Disk Encryption secrets, from the instance view or the model. */
 function keyVaultOf(iv: VmInstanceView | undefined, model: VmModel | undefined): string | undefined {
@@ -28,8 +59,10 @@ const grants = (rights: readonly string[] | undefined) =>
 
 /**
  * Whether the Backup service can read the keys and secrets of an ADE-encrypted VM's key vault.
- * With the Backup Management Service's object id configured the check is exact; without it, a
- * vault where no access policy grants get/list/backup on both keys and secrets is still a sure no.
+ * A vault using Azure RBAC needs a role assignment (backup-azure-vms-encryption.md, "Back up ADE
+ * encrypted VMs with RBAC enabled key vaults"): the probe says so, and the remedy follows. With
+ * access policies and the Backup Management Service's object id configured the check is exact;
+ * without it, a vault where no policy grants get/list/backup on both keys and secrets is a sure no.
  */
 export const keyVaultProbe: Probe = {
   name: 'key-vault',
@@ -43,38 +76,34 @@ export const keyVaultProbe: Probe = {
     return request === undefined ? [] : [request];
   },
   evaluate(t, readings, context) {
+    const m = TEXT[context.lang];
     const iv = readOf(readings, reads.instanceView(t.subscriptionId, t.resourceGroup, t.vmName));
-    if (!iv.ok) return failedOutcome(this, iv, { vmMissing: iv.status === 404 });
+    if (!iv.ok) return failedOutcome(this, iv, context.lang, { vmMissing: iv.status === 404 });
     const request = vaultRequest(t, readings);
     if (request === undefined) {
       return {
         status: 'ok',
-        verdicts: [
-          {
-            causeId: CAUSE,
-            verdict: 'ruled_out',
-            evidence: evidence('key-vault', `no Azure Disk Encryption settings on the disks of ${t.vmName}`, iv),
-          },
-        ],
+        verdicts: [{ causeId: CAUSE, verdict: 'ruled_out', evidence: evidence('key-vault', m.noAde(t.vmName), iv) }],
       };
     }
+    const keyVaultId = `/subscriptions/${request.subscriptionId}/resourceGroups/${request.resourceGroup}/providers/Microsoft.KeyVault/vaults/${request.name}`;
+    const learned = { keyVaultName: request.name, keyVaultId };
     const vault = readOf(readings, request);
-    if (!vault.ok) return failedOutcome(this, vault, { learned: { keyVaultName: request.name } });
-    const learned = { keyVaultName: request.name };
+    if (!vault.ok) return failedOutcome(this, vault, context.lang, { learned });
     const properties = vault.value.properties;
     if (properties?.enableRbacAuthorization === true) {
       return {
         status: 'ok',
         learned,
+        keyVaultAccess: 'rbac',
         verdicts: [
           {
             causeId: CAUSE,
             verdict: 'unknown',
-            evidence: evidence(
-              'key-vault',
-              `key vault ${request.name} uses Azure RBAC: check the Backup Management Service holds a Key Vault role for keys and secrets`,
-              vault,
-            ),
+            evidence: evidence('key-vault', m.rbac(request.name), vault, {
+              keyVault: request.name,
+              enableRbacAuthorization: true,
+            }),
           },
         ],
       };
@@ -82,6 +111,7 @@ export const keyVaultProbe: Probe = {
     const policies = properties?.accessPolicies ?? [];
     const values = {
       keyVault: request.name,
+      enableRbacAuthorization: false,
       policies: policies.map((p) => ({
         objectId: p.objectId,
         keys: p.permissions?.keys ?? [],
@@ -89,33 +119,20 @@ export const keyVaultProbe: Probe = {
       })),
     };
     const sufficient = policies.filter((p) => grants(p.permissions?.keys) && grants(p.permissions?.secrets));
-    const say = (verdict: 'confirmed' | 'ruled_out' | 'unknown', summary: string) => ({
+    const say = (verdict: 'implicated' | 'ruled_out' | 'unknown', summary: string) => ({
       status: 'ok' as const,
       learned,
+      keyVaultAccess: 'access-policy' as const,
       verdicts: [{ causeId: CAUSE, verdict, evidence: evidence('key-vault', summary, vault, values) }],
     });
     if (context.backupServiceObjectId !== undefined) {
       const mine = policies.find((p) => p.objectId?.toLowerCase() === context.backupServiceObjectId!.toLowerCase());
-      if (mine === undefined)
-        return say('confirmed', `key vault ${request.name} has no access policy for the Backup Management Service`);
+      if (mine === undefined) return say('implicated', m.noPolicy(request.name));
       return grants(mine.permissions?.keys) && grants(mine.permissions?.secrets)
-        ? say(
-            'ruled_out',
-            `the Backup Management Service has get, list and backup on keys and secrets of ${request.name}`,
-          )
-        : say(
-            'confirmed',
-            `the Backup Management Service lacks get/list/backup on the keys or secrets of ${request.name}`,
-          );
+        ? say('ruled_out', m.granted(request.name))
+        : say('implicated', m.lacking(request.name));
     }
-    if (sufficient.length === 0)
-      return say(
-        'confirmed',
-        `no access policy of key vault ${request.name} grants get, list and backup on both keys and secrets`,
-      );
-    return say(
-      'unknown',
-      `${sufficient.length} access polic${sufficient.length > 1 ? 'ies grant' : 'y grants'} the needed rights on ${request.name}; set BACKUP_MANAGEMENT_SERVICE_OBJECT_ID to check it is Azure Backup's`,
-    );
+    if (sufficient.length === 0) return say('implicated', m.noneGrants(request.name));
+    return say('unknown', m.someGrant(sufficient.length, request.name));
   },
 };

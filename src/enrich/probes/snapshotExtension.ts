@@ -1,9 +1,32 @@
+import type { Lang } from '../../core/types.js';
 import { reads } from '../readings.js';
 import { failedOutcome, readOf, verdictsOf, type Probe } from '../probe.js';
 
 const BACKUP_EXTENSION = 'extension-update-failed';
 const ANY_EXTENSION = 'vm-extension-failed';
 const SNAPSHOT_TYPE = /(^|\.)VMSnapshot(Linux)?$/i;
+
+const TEXT = {
+  en: {
+    noStatus: 'no status',
+    missing: (vm: string) => `no VMSnapshot extension on ${vm}: Azure Backup installs it at the next backup`,
+    failed: (what: string) => `backup extension ${what}`,
+    fine: (what: string, version: string | undefined) => `backup extension ${what}, version ${version ?? 'unknown'}`,
+    othersFailed: (n: number, list: string) => `extension${n > 1 ? 's' : ''} in a failed state: ${list}`,
+    allFine: (n: number) => `all ${n} extensions report success`,
+    none: 'no extension status reported',
+  },
+  fr: {
+    noStatus: 'sans état',
+    missing: (vm: string) => `pas d’extension VMSnapshot sur ${vm} : Azure Backup l’installe à la prochaine sauvegarde`,
+    failed: (what: string) => `extension de sauvegarde ${what}`,
+    fine: (what: string, version: string | undefined) =>
+      `extension de sauvegarde ${what}, version ${version ?? 'inconnue'}`,
+    othersFailed: (n: number, list: string) => `${n > 1 ? 'extensions' : 'extension'} en échec : ${list}`,
+    allFine: (n: number) => `les ${n} extensions signalent un succès`,
+    none: 'aucun état d’extension signalé',
+  },
+} as const satisfies Record<Lang, unknown>;
 
 function isFailed(statuses: ReadonlyArray<{ code?: string; level?: string }> | undefined): boolean {
   return (statuses ?? []).some((status) => /failed/i.test(status.code ?? '') || /^error$/i.test(status.level ?? ''));
@@ -14,16 +37,18 @@ export const snapshotExtensionProbe: Probe = {
   name: 'snapshot-extension',
   tests: [BACKUP_EXTENSION, ANY_EXTENSION],
   plan: (t) => [reads.instanceView(t.subscriptionId, t.resourceGroup, t.vmName)],
-  evaluate(t, readings) {
+  evaluate(t, readings, context) {
+    const m = TEXT[context.lang];
     const read = readOf(readings, reads.instanceView(t.subscriptionId, t.resourceGroup, t.vmName));
-    if (!read.ok) return failedOutcome(this, read, { vmMissing: read.status === 404 });
+    if (!read.ok) return failedOutcome(this, read, context.lang, { vmMissing: read.status === 404 });
     const extensions = read.value.extensions ?? [];
     const backup = extensions.find(
       (extension) => SNAPSHOT_TYPE.test(extension.type ?? '') || SNAPSHOT_TYPE.test(extension.name ?? ''),
     );
     const failed = extensions.filter((extension) => isFailed(extension.statuses));
+    // Status texts are Azure's own words: quoted as read, in any language.
     const describe = (extension: (typeof extensions)[number]) =>
-      `${extension.name ?? extension.type}: ${extension.statuses?.[0]?.displayStatus ?? 'no status'}${extension.statuses?.[0]?.message ? ` (${extension.statuses[0].message})` : ''}`;
+      `${extension.name ?? extension.type}: ${extension.statuses?.[0]?.displayStatus ?? m.noStatus}${extension.statuses?.[0]?.message ? ` (${extension.statuses[0].message})` : ''}`;
     const values = {
       extensions: extensions.map((extension) => ({
         name: extension.name,
@@ -36,28 +61,16 @@ export const snapshotExtensionProbe: Probe = {
 
     const backupVerdict =
       backup === undefined
-        ? say(
-            BACKUP_EXTENSION,
-            'unknown',
-            `no VMSnapshot extension on ${t.vmName}: Azure Backup installs it at the next backup`,
-          )
+        ? say(BACKUP_EXTENSION, 'unknown', m.missing(t.vmName))
         : isFailed(backup.statuses)
-          ? say(BACKUP_EXTENSION, 'confirmed', `backup extension ${describe(backup)}`)
-          : say(
-              BACKUP_EXTENSION,
-              'ruled_out',
-              `backup extension ${describe(backup)}, version ${backup.typeHandlerVersion ?? 'unknown'}`,
-            );
+          ? say(BACKUP_EXTENSION, 'implicated', m.failed(describe(backup)))
+          : say(BACKUP_EXTENSION, 'ruled_out', m.fine(describe(backup), backup.typeHandlerVersion));
     const anyVerdict =
       failed.length > 0
-        ? say(
-            ANY_EXTENSION,
-            'confirmed',
-            `extension${failed.length > 1 ? 's' : ''} in a failed state: ${failed.map(describe).join('; ')}`,
-          )
+        ? say(ANY_EXTENSION, 'implicated', m.othersFailed(failed.length, failed.map(describe).join('; ')))
         : extensions.length > 0
-          ? say(ANY_EXTENSION, 'ruled_out', `all ${extensions.length} extensions report success`)
-          : say(ANY_EXTENSION, 'unknown', 'no extension status reported');
+          ? say(ANY_EXTENSION, 'ruled_out', m.allFine(extensions.length))
+          : say(ANY_EXTENSION, 'unknown', m.none);
     const name = backup?.name ?? (backup?.type !== undefined ? backup.type.split('.').pop() : undefined);
     return {
       status: 'ok',

@@ -143,9 +143,10 @@ describe('catalog', () => {
     }
   });
 
-  it('keeps the article’s facts: 18 restore points, 4095 GB, AzureBackupRG_<geo>_<n>', () => {
+  it('keeps the articles’ facts: 18 restore points, 32 TB (4 TB encrypted), AzureBackupRG_<geo>_<n>', () => {
     expect(getCause('multiple-backups-per-day').steps.en.join(' ')).toContain('18');
-    expect(getCause('disk-too-large').title.en).toContain('4095 GB');
+    expect(getCause('disk-too-large').title.en).toContain('32 TB, 4 TB when encrypted with Azure Disk Encryption');
+    expect(getCause('disk-too-large').steps.en.join(' ')).toContain('4,095 GB, an older limit');
     expect(getCause('rp-group-lock').steps.en.join(' ')).toContain('AzureBackupRG_<geo>_<number>');
   });
 

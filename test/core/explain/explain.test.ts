@@ -43,19 +43,30 @@ describe('explain', () => {
   );
 
   it.each(CATALOG.codes.map((entry) => [entry.code]))(
-    '%s: causes in documented order, every one unknown before lookups',
+    '%s: before lookups, what the code itself reports first, then the other causes undetermined in documented order',
     (code) => {
       const entry = CATALOG.codes.find((candidate) => candidate.code === code)!;
       const event = eventFor(code);
-      expect(event.causes.map((cause) => cause.id)).toEqual([...entry.causes, ...entry.addedCauses]);
-      expect(event.causes.map((cause) => cause.rank)).toEqual(event.causes.map((_, index) => index + 1));
-      expect(event.causes.map((cause) => cause.documentedOrder)).toEqual(event.causes.map((_, index) => index + 1));
-      expect(event.causes.every((cause) => cause.verdict === 'unknown')).toBe(true);
-      expect(event.summary.firstAction.causeId).toBe(entry.causes[0]);
-      expect(event.causes.map((cause) => cause.documentedIn)).toEqual([
-        ...entry.causes.map(() => entry.documentedIn),
-        ...entry.addedCauses.map(() => 'en'),
+      const documented = [...entry.causes, ...entry.addedCauses];
+      const established = documented.filter((id) => entry.establishes?.includes(id));
+      expect(event.causes.map((cause) => cause.id)).toEqual([
+        ...established,
+        ...documented.filter((id) => !established.includes(id)),
       ]);
+      expect(event.causes.map((cause) => cause.rank)).toEqual(event.causes.map((_, index) => index + 1));
+      for (const cause of event.causes) {
+        expect(cause.documentedOrder).toBe(documented.indexOf(cause.id) + 1);
+        expect(cause.causalVerdict).toBe(established.includes(cause.id) ? 'implicated' : 'unknown');
+        expect(cause.verdict).toBe(established.includes(cause.id) ? 'confirmed' : 'unknown');
+        if (established.includes(cause.id))
+          expect(cause.evidence).toEqual([{ probe: 'event', summary: `the error code ${code} reports it` }]);
+      }
+      expect(event.summary.firstAction.causeId).toBe(established[0] ?? entry.causes[0]);
+      // What the code reports is no lookup's evidence: it does not raise the priority by itself.
+      expect(event.priority.reasons.map((reason) => reason.rule)).not.toContain('evidence');
+      expect(event.causes.map((cause) => cause.documentedIn)).toEqual(
+        event.causes.map((cause) => (entry.causes.includes(cause.id) ? entry.documentedIn : 'en')),
+      );
     },
   );
 
@@ -79,12 +90,13 @@ describe('explain', () => {
   it('leaves names only a lookup can learn as visible placeholders, marked incomplete', () => {
     const event = eventFor('UserErrorRpCollectionLimitReached');
     expect(event.summary.firstAction.text).toContain('AzureBackupRG_westeurope_<n>');
-    const deleteLock = event.causes[0]!.commands.find((command) => command.text.startsWith('az lock delete'))!;
+    const lock = event.causes.find((cause) => cause.id === 'rp-group-lock')!;
+    const deleteLock = lock.commands.find((command) => command.text.startsWith('az lock delete'))!;
     expect(deleteLock).toMatchObject({
       complete: false,
       text: 'az lock delete --name <lockName> --resource-group <rpResourceGroup> --subscription 00000000-0000-0000-0000-000000000000',
     });
-    const listGroups = event.causes[0]!.commands.find((command) => command.text.startsWith('az group list'))!;
+    const listGroups = lock.commands.find((command) => command.text.startsWith('az group list'))!;
     expect(listGroups.complete).toBe(true);
     expect(listGroups.text).toContain('AzureBackupRG_westeurope_');
   });

@@ -3,13 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { prioritize, type PriorityInput } from '../../../src/core/explain/prioritize.js';
 import type { EnrichedCause } from '../../../src/core/types.js';
 
-const cause = (verdict: EnrichedCause['verdict']): EnrichedCause => ({
+const cause = (causalVerdict: EnrichedCause['causalVerdict']): EnrichedCause => ({
   id: 'rp-group-lock',
   rank: 1,
   documentedOrder: 1,
   documentedIn: 'fr',
-  verdict,
-  evidence: [],
+  verdict: causalVerdict === 'implicated' ? 'confirmed' : causalVerdict === 'present' ? 'ruled_out' : causalVerdict,
+  causalVerdict,
+  evidence: causalVerdict === 'implicated' ? [{ probe: 'rp-locks', summary: 'lock keep (CanNotDelete)' }] : [],
   title: '',
   steps: [],
   commands: [],
@@ -25,7 +26,7 @@ describe('prioritize', () => {
     ['configuration', { category: 'configuration' }, 'P2', ['category']],
     ['platform limit', { category: 'platform-limit' }, 'P2', ['category']],
     ['unknown code', { category: 'unknown', known: false }, 'P3', ['category']],
-    ['confirmed cause on a transient code', { causes: [cause('confirmed')] }, 'P2', ['category', 'evidence']],
+    ['implicated cause on a transient code', { causes: [cause('implicated')] }, 'P2', ['category', 'evidence']],
     [
       'third failure in a row of a transient code',
       { context: { consecutiveFailures: 3 } },
