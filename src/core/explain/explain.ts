@@ -258,7 +258,8 @@ export function explain(input: ExplainInput): EnrichedEvent {
 
 const FOUND: Record<Lang, string> = { en: 'Found: ', fr: 'Constat : ' };
 
-/** The first action of a cause for this VM: the variant its facts select, or an OS-neutral one while the OS is unknown. */
+/** The first action of a cause for this VM: the variant its facts select, or an OS-neutral one while the OS is
+ * unknown. */
 function actionOf(entry: CauseEntry, facts: Partial<VmFacts>, lang: Lang): string {
   return (variantOf(entry, facts)?.action ??
     (entry.os !== undefined && facts.os === undefined ? entry.osNeutralAction : undefined) ??
