@@ -81,10 +81,22 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
   });
   try {
     const runtime = await openStore(settings.notify, azurite);
+    // The dashboard first, so that messages and the digest link to its pages.
+    dashboard = await serveLocally(
+      createDashboard({ store: async () => runtime.store, lang, rpoHours: settings.thresholds.rpoHours }),
+      port,
+    ).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE')
+        throw new CommandFailure(
+          `--port ${port}: the port is already in use on 127.0.0.1: choose another, or --port 0 for any free one`,
+        );
+      throw error;
+    });
+    const dashboardUrl = dashboard.url;
     const handle = createBatchHandler({
       settings,
       ...(lookups !== undefined && { lookups: async () => lookups.options }),
-      notifications: async () => runtime.options,
+      notifications: async () => ({ ...runtime.options, dashboardUrl }),
     });
     ({ result, notified } = await handle(bodies));
     // The digest of the samples' day, as the morning timer would send it.
@@ -96,21 +108,12 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
       lang,
       rpoHours: settings.thresholds.rpoHours,
       now: new Date(),
+      ...(values.serve && { dashboardUrl }),
     });
     digestPath = resolve(io.cwd, out, 'digest.html');
     await writeDigestFiles(digestPath, rendered);
     digestSubject = rendered.subject;
     const from = addDays(day, -6);
-    dashboard = await serveLocally(
-      createDashboard({ store: async () => runtime.store, lang, rpoHours: settings.thresholds.rpoHours }),
-      port,
-    ).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'EADDRINUSE')
-        throw new CommandFailure(
-          `--port ${port}: the port is already in use on 127.0.0.1: choose another, or --port 0 for any free one`,
-        );
-      throw error;
-    });
     dashboard = { ...dashboard, url: `${dashboard.url}?from=${from}&to=${day}` };
   } finally {
     await lookups?.close();

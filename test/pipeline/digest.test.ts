@@ -41,6 +41,7 @@ describe('daily digest', () => {
     expect(summary.asOf).toBe('2026-11-26T00:00:00.000Z');
     expect(summary.atRisk).toEqual([
       {
+        key: expect.stringMatching(/^item-[0-9a-f]{40}\|userErrorbackupoperationinprogress$/i),
         vmName: 'vm-old',
         vaultName: 'rsv-prod-01',
         code: 'UserErrorBackupOperationInProgress',

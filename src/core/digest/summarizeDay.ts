@@ -1,5 +1,6 @@
 import { hoursSinceLastSuccess } from '../explain/hoursSinceLastSuccess.js';
 import { findingKeyOf, itemKeyOf } from '../notify/findingKeys.js';
+import { byPriorityThenAge } from '../render/worstFirst.js';
 import type { EnrichedEvent, Lang, LastSuccess, Priority } from '../types.js';
 
 /** A finding as the store's index keeps it (open now, or resolved on the day). */
@@ -52,8 +53,11 @@ export interface DigestSummary {
   byPriority: Record<Priority, number>;
   byVault: Array<{ vault: string; jobs: number; findings: number }>;
   /** Open findings whose item had no successful backup for more than the RPO, as of `asOf` (known ages only). */
-  atRisk: Array<{ vmName: string; vaultName: string; code: string; hoursWithoutSuccess: number }>;
+  atRisk: Array<{ key: string; vmName: string; vaultName: string; code: string; hoursWithoutSuccess: number }>;
+  /** Open findings, the worst first: priority, then the oldest. */
   open: Array<{
+    /** The finding's key (its dashboard page). */
+    key: string;
     vmName: string;
     vaultName: string;
     code: string;
@@ -168,6 +172,7 @@ export function summarizeDay(input: DigestInput): DigestSummary {
     })),
     atRisk: openThen
       .map((finding) => ({
+        key: finding.key,
         vmName: finding.vmName ?? '?',
         vaultName: finding.vaultName ?? '?',
         code: finding.code,
@@ -179,8 +184,9 @@ export function summarizeDay(input: DigestInput): DigestSummary {
       )
       .sort((a, b) => b.hoursWithoutSuccess - a.hoursWithoutSuccess),
     open: [...openThen]
-      .sort((a, b) => RANK[a.priority] - RANK[b.priority] || a.firstFailedAt.localeCompare(b.firstFailedAt))
+      .sort((a, b) => byPriorityThenAge({ ...a, since: a.firstFailedAt }, { ...b, since: b.firstFailedAt }))
       .map((finding) => ({
+        key: finding.key,
         vmName: finding.vmName ?? '?',
         vaultName: finding.vaultName ?? '?',
         code: finding.code,

@@ -1,25 +1,27 @@
 import type { Lang } from '../types.js';
+import { counted, formatTime } from './typography.js';
 
+/** Fixed words of the digest, per language; counts carry their noun so plurals are right in both. */
 export const DIGEST_LABELS = {
   en: {
     subject: (day: string, failed: number, open: number) =>
       failed === 0 && open === 0
         ? `Azure Backup: all clear on ${day}`
-        : `Azure Backup on ${day}: ${failed} failed job${failed === 1 ? '' : 's'}, ${open} open finding${open === 1 ? '' : 's'}`,
+        : `Azure Backup on ${day}: ${counted(failed, 'failed job', 'failed jobs', 'en')}, ${counted(open, 'open finding', 'open findings', 'en')}`,
     title: (day: string) => `Azure VM backups — ${day}`,
     allClear: 'All clear: no backup failed, and nothing is still open.',
-    failedJobs: 'failed jobs',
-    findings: 'findings',
-    items: 'items',
-    newFindings: 'new',
-    recurring: 'recurring',
-    resolved: 'resolved',
-    openNow: 'open now',
+    failedJobs: (n: number) => counted(n, 'failed job', 'failed jobs', 'en'),
+    findings: (n: number) => counted(n, 'finding', 'findings', 'en'),
+    jobsCount: (n: number) => counted(n, 'job', 'jobs', 'en'),
+    newFindings: (n: number) => `${n} new`,
+    recurring: (n: number) => `${n} recurring`,
+    resolved: (n: number) => `${n} resolved`,
+    openNow: (n: number) => `${n} open now`,
     byPriority: 'By priority',
     byCode: 'By error code',
     byVault: 'By vault',
-    atRisk: (rpo: number) => `Items without a successful backup for more than ${rpo} h`,
-    open: 'Still open',
+    atRisk: (rpo: number) => `Also past the ${rpo} h RPO`,
+    open: 'Still open, worst first',
     trend: 'Failed jobs, last 8 days',
     change: (percent: number | null) =>
       percent === null
@@ -31,13 +33,15 @@ export const DIGEST_LABELS = {
     vault: 'Vault',
     vm: 'VM',
     priority: 'Priority',
-    age: 'Open for',
-    sinceSuccess: 'No successful backup for',
-    unknown: 'not known',
-    asOf: (at: string) => `Figures as of ${at.slice(0, 16).replace('T', ' ')} UTC.`,
+    asOf: (at: string) => `Figures as of ${formatTime(at, 'en')}.`,
+    openFor: (age: string) => `open for ${age}`,
+    withoutBackup: (age: string) => `no successful backup for ${age}`,
+    pastRpo: 'past the RPO',
     hours: (h: number) => (h >= 48 ? `${Math.round(h / 24)} days` : `${h} h`),
     firstAction: 'First action',
     more: (n: number) => `…and ${n} more in the dashboard`,
+    moreText: (n: number) => `…and ${n} more`,
+    dashboard: 'Open the dashboard',
     footer:
       'Sent by azure-backup-triage. Counts: a finding is one backup item failing with one code; its repeats count once.',
   },
@@ -45,21 +49,21 @@ export const DIGEST_LABELS = {
     subject: (day: string, failed: number, open: number) =>
       failed === 0 && open === 0
         ? `Azure Backup : rien à signaler le ${day}`
-        : `Azure Backup le ${day} : ${failed} travail${failed > 1 ? 'x' : ''} en échec, ${open} constat${open > 1 ? 's' : ''} ouvert${open > 1 ? 's' : ''}`,
+        : `Azure Backup le ${day} : ${counted(failed, 'travail en échec', 'travaux en échec', 'fr')}, ${counted(open, 'constat ouvert', 'constats ouverts', 'fr')}`,
     title: (day: string) => `Sauvegardes des VM Azure — ${day}`,
     allClear: 'Rien à signaler : aucune sauvegarde en échec, rien d’ouvert.',
-    failedJobs: 'travaux en échec',
-    findings: 'constats',
-    items: 'éléments',
-    newFindings: 'nouveaux',
-    recurring: 'récurrents',
-    resolved: 'résolus',
-    openNow: 'ouverts',
+    failedJobs: (n: number) => counted(n, 'travail en échec', 'travaux en échec', 'fr'),
+    findings: (n: number) => counted(n, 'constat', 'constats', 'fr'),
+    jobsCount: (n: number) => counted(n, 'travail', 'travaux', 'fr'),
+    newFindings: (n: number) => counted(n, 'nouveau', 'nouveaux', 'fr'),
+    recurring: (n: number) => counted(n, 'récurrent', 'récurrents', 'fr'),
+    resolved: (n: number) => counted(n, 'résolu', 'résolus', 'fr'),
+    openNow: (n: number) => counted(n, 'ouvert', 'ouverts', 'fr'),
     byPriority: 'Par priorité',
     byCode: 'Par code d’erreur',
     byVault: 'Par coffre',
-    atRisk: (rpo: number) => `Éléments sans sauvegarde réussie depuis plus de ${rpo} h`,
-    open: 'Toujours ouverts',
+    atRisk: (rpo: number) => `Également au-delà du RPO de ${rpo} h`,
+    open: 'Toujours ouverts, les plus graves d’abord',
     trend: 'Travaux en échec, 8 derniers jours',
     change: (percent: number | null) =>
       percent === null
@@ -71,13 +75,15 @@ export const DIGEST_LABELS = {
     vault: 'Coffre',
     vm: 'VM',
     priority: 'Priorité',
-    age: 'Ouvert depuis',
-    sinceSuccess: 'Sans sauvegarde réussie depuis',
-    unknown: 'inconnu',
-    asOf: (at: string) => `Chiffres au ${at.slice(0, 16).replace('T', ' ')} UTC.`,
+    asOf: (at: string) => `Chiffres au ${formatTime(at, 'fr')}.`,
+    openFor: (age: string) => `ouvert depuis ${age}`,
+    withoutBackup: (age: string) => `aucune sauvegarde réussie depuis ${age}`,
+    pastRpo: 'au-delà du RPO',
     hours: (h: number) => (h >= 48 ? `${Math.round(h / 24)} jours` : `${h} h`),
     firstAction: 'Première action',
     more: (n: number) => `…et ${n} de plus dans le tableau de bord`,
+    moreText: (n: number) => `…et ${n} de plus`,
+    dashboard: 'Ouvrir le tableau de bord',
     footer:
       'Envoyé par azure-backup-triage. Comptes : un constat est un élément sauvegardé en échec avec un code ; ses répétitions comptent une fois.',
   },
