@@ -195,11 +195,19 @@ export class AzureState {
     return this;
   }
 
-  /** A key vault and its access policies (`objectId` → rights on keys and secrets). */
-  keyVault(id: string, policies: Array<{ objectId: string; keys: string[]; secrets: string[] }>): this {
+  /**
+   * A key vault and its access policies (`objectId` → rights on keys and secrets); with `rbac`, a
+   * vault using Azure RBAC (`enableRbacAuthorization`), where access policies do not apply.
+   */
+  keyVault(
+    id: string,
+    policies: Array<{ objectId: string; keys: string[]; secrets: string[] }>,
+    options: { rbac?: boolean } = {},
+  ): this {
     const body = EXAMPLES.keyVault();
     body.id = id;
     body.name = id.split('/').pop();
+    if (options.rbac === true) body.properties.enableRbacAuthorization = true;
     const template = body.properties.accessPolicies[0];
     body.properties.accessPolicies = policies.map((policy) => ({
       ...clone(template),

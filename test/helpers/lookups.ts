@@ -1,6 +1,6 @@
 import { AzureStateReader } from '../../src/adapters/azureStateReader.js';
 import { StaticTokenCredential } from '../../src/adapters/staticTokenCredential.js';
-import type { EnrichedEvent, InputBody } from '../../src/core/types.js';
+import type { EnrichedEvent, InputBody, Lang } from '../../src/core/types.js';
 import { createLookupRuntime } from '../../src/pipeline/lookupRuntime.js';
 import type { LookupOptions } from '../../src/pipeline/runLookups.js';
 import { triageWithLookups, type TriageResult } from '../../src/pipeline/triage.js';
@@ -43,7 +43,7 @@ export interface Replay {
   server: ReplayServer;
   reader: AzureStateReader;
   options: LookupOptions;
-  run(records: Array<Record<string, unknown>>): Promise<TriageResult>;
+  run(records: Array<Record<string, unknown>>, lang?: Lang): Promise<TriageResult>;
   close(): Promise<void>;
 }
 
@@ -80,9 +80,9 @@ export async function replay(
     server,
     reader,
     options,
-    run: (records) => {
+    run: (records, lang = 'en') => {
       const bodies: InputBody[] = [{ body: { records }, origin: { bodyIndex: 0 } }];
-      return triageWithLookups(bodies, { now: () => NOW }, options);
+      return triageWithLookups(bodies, { now: () => NOW, lang }, options);
     },
     close: () => server.close(),
   };

@@ -285,10 +285,15 @@ function withEvidence(action: string, top: EnrichedCause | undefined, lang: Lang
     : `${action} ${FOUND[lang]}${toDisplay(evidence.summary, 300).replace(/\.$/, '')}.`;
 }
 
-/** Once the cause is implicated, the command that fixes it comes first (when every name is known). */
+/**
+ * Once the cause is implicated, the command that fixes it comes first (when every name is known);
+ * so does the fix of a variant the VM's facts select (a key vault using Azure RBAC needs a role
+ * assignment, whatever the lookups could tell of its current ones).
+ */
 function fixFirst(top: EnrichedCause, entry: CauseEntry, facts: Partial<VmFacts>): RenderedCommand[] {
-  const fixId = variantOf(entry, facts)?.fix ?? entry.fix;
-  if (top.causalVerdict !== 'implicated' || fixId === undefined) return top.commands;
+  const variant = variantOf(entry, facts);
+  const fixId = variant?.fix ?? entry.fix;
+  if ((top.causalVerdict !== 'implicated' && variant?.fix === undefined) || fixId === undefined) return top.commands;
   const purpose = getCommand(fixId).purpose;
   const fix = top.commands.filter(
     (command) => command.complete && (command.purpose === purpose.en || command.purpose === purpose.fr),

@@ -39,10 +39,10 @@ const TEXT = {
     notReady: (vm: string, display: string, message: string | undefined) =>
       `l’agent de ${vm} est ${display}${message ? ` : ${message}` : ''}`,
     oldWindows: (version: string, min: string) =>
-      `agent Ready, mais sa version ${version} est antérieure au minimum pris en charge ${min} : réinstallez la dernière`,
-    ready: (version: string | undefined) => `agent Ready, version ${version ?? 'inconnue'}`,
+      `agent à l’état Ready, mais sa version ${version} est antérieure au minimum pris en charge ${min} : réinstallez la dernière`,
+    ready: (version: string | undefined) => `agent à l’état Ready, version ${version ?? 'inconnue'}`,
     readyLinux: (version: string | undefined, min: string) =>
-      `agent Ready, version ${version ?? 'inconnue'} (minimum ${min})`,
+      `agent à l’état Ready, version ${version ?? 'inconnue'} (minimum ${min})`,
     oldLinux: (version: string, min: string) =>
       `la version ${version} de l’agent est antérieure au minimum pris en charge ${min}`,
     windowsVm: 'VM Windows : la cause de l’agent Linux ne s’applique pas',

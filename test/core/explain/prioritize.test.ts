@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import { CATALOG } from '../../../src/core/catalog/index.js';
 import { prioritize, type PriorityInput } from '../../../src/core/explain/prioritize.js';
 import type { EnrichedCause } from '../../../src/core/types.js';
 
@@ -53,5 +54,61 @@ describe('prioritize', () => {
     const thresholds = { rpoHours: 4, recurrenceCount: 2, blastRadiusP2: 2, blastRadiusP1: 3 };
     expect(prioritize({ ...base, thresholds, context: { hoursSinceLastSuccess: 9 } }).level).toBe('P1');
     expect(prioritize({ ...base, thresholds, context: { itemsFailingWithSameCode: 3 } }).level).toBe('P1');
+  });
+});
+
+describe('prioritize: reasons people read', () => {
+  const ids = [...CATALOG.causes, CATALOG.vmDeleted].map((entry) => entry.id);
+  const categories = ['transient', 'user-action', 'configuration', 'platform-limit', 'unknown'] as const;
+  const implicated = (id: string, title: string): EnrichedCause => ({
+    ...cause('implicated'),
+    id,
+    title,
+    evidence: [{ probe: 'vm-agent', summary: 'read' }],
+  });
+
+  it.each(['en', 'fr'] as const)('name causes and categories in words, never by id (%s)', (lang) => {
+    for (const category of categories) {
+      const result = prioritize({
+        category,
+        known: category !== 'unknown',
+        causes: [implicated('rp-group-lock', 'A lock'), implicated('vm-deleted', 'The VM is gone')],
+        context: { consecutiveFailures: 3, hoursSinceLastSuccess: 50, itemsFailingWithSameCode: 20, resolved: true },
+        lang,
+        vmName: 'vm-app-01',
+      });
+      const text = result.reasons.map((reason) => reason.text).join(' ');
+      for (const id of [...ids, ...categories.filter((c) => c.includes('-'))]) expect(text).not.toContain(id);
+      if (lang === 'fr') {
+        // French typography: a space before the colon, and « » around quoted titles.
+        expect(text).not.toMatch(/[^\s\d]:/);
+      }
+    }
+  });
+
+  it('quotes the implicated causes by their titles, « » in French', () => {
+    const causes = [implicated('rp-group-lock', 'Un verrou bloque le nettoyage')];
+    const fr = prioritize({ ...base, causes, lang: 'fr' });
+    expect(fr.reasons.map((reason) => reason.text)).toContain(
+      'Les vérifications mettent en cause : « Un verrou bloque le nettoyage ».',
+    );
+    const en = prioritize({ ...base, causes: [implicated('rp-group-lock', 'A lock blocks the cleanup')] });
+    expect(en.reasons.map((reason) => reason.text)).toContain('The lookups implicate: A lock blocks the cleanup.');
+  });
+
+  it('a deleted VM replaces the category: it will fail every run until its protection stops', () => {
+    const result = prioritize({
+      ...base,
+      context: { consecutiveFailures: 1 },
+      causes: [implicated('vm-deleted', 'The VM no longer exists')],
+      vmName: 'vm-print-01',
+    });
+    expect(result.level).toBe('P2');
+    expect(result.reasons).toEqual([
+      {
+        rule: 'vm-deleted',
+        text: 'The VM vm-print-01 no longer exists: every backup of it fails until its protection is stopped (or the VM is restored).',
+      },
+    ]);
   });
 });
