@@ -242,7 +242,7 @@ describe('one item, one age: the time since the last successful backup', () => {
       ]);
     open = await replay(state);
     // The item's first stored failure is a week old: it must not be what the age is counted from.
-    const week = await triage(
+    const week = triage(
       bodies([at(failedJob(VM, 'UserErrorGuestAgentStatusUnavailable', 'j0'), '2026-11-19 01:00:00Z')]),
       {
         now: () => new Date('2026-11-19T01:10:00Z'),
