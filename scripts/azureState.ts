@@ -38,6 +38,8 @@ const EXAMPLES = {
   locks: () => specBody('locks/ManagementLocks_ListAtResourceGroupLevel.json'),
   keyVault: () => specBody('keyvault/getVault.json'),
   jobs: () => specBody('recoveryservices/ListJobs.json'),
+  policyAssignments: () => specBody('policy/listPolicyAssignmentsForResourceGroup.json'),
+  policyDefinitions: () => specBody('policy/listPolicyDefinitions.json').value as Json[],
   logs: () =>
     example<{ Entries: Array<{ ResponseBody: Json }> }>('loganalytics/sdk-js-recording_query_with_types.json')
       .Entries[0]!.ResponseBody,
@@ -48,15 +50,18 @@ export interface VmState {
   resourceGroup: string;
   name: string;
   os?: 'windows' | 'linux';
-  /** @default 'ready' */
-  agent?: 'ready' | 'not-ready';
+  /** @default 'ready'; `absent`: the instance view reports no agent at all. */
+  agent?: 'ready' | 'not-ready' | 'absent';
   agentVersion?: string;
   /** @default 'running' */
-  power?: 'running' | 'stopped' | 'deallocated';
+  power?: 'running' | 'stopped' | 'deallocated' | 'starting' | 'stopping' | 'deallocating';
   /** @default 'succeeded' */
   provisioning?: 'succeeded' | 'updating' | 'failed';
-  /** The backup extension; `failed` gives it a failed status with that message. */
-  snapshotExtension?: { failed?: string } | false;
+  /**
+   * The backup extension; `failed` gives it a failed status with that message; `provisioningState`
+   * is what the VM model lists for it (`Deleting` for an extension stuck in deletion).
+   */
+  snapshotExtension?: { failed?: string; provisioningState?: 'Succeeded' | 'Deleting' | 'Failed' } | false;
   /** Another extension in a failed state. */
   failedExtension?: { name: string; message: string };
   /** Data disk sizes in GB (the OS disk keeps the example's size). */
@@ -83,6 +88,7 @@ export class AzureState {
       iv.osVersion = '22.04';
     }
     if (state.agent === 'not-ready') iv.vmAgent = clone(EXAMPLES.agentNotReady().vmAgent);
+    else if (state.agent === 'absent') delete iv.vmAgent;
     else if (state.agentVersion !== undefined) iv.vmAgent.vmAgentVersion = state.agentVersion;
     else if (os === 'linux') iv.vmAgent.vmAgentVersion = '2.9.1.1';
     const power = state.power ?? 'running';
@@ -137,6 +143,21 @@ export class AzureState {
     vm.name = state.name;
     vm.id = base;
     vm.properties.storageProfile.osDisk.osType = os === 'linux' ? 'Linux' : 'Windows';
+    if (state.snapshotExtension !== false) {
+      // The model lists extensions in resources[]: the example's own extension, then the backup one.
+      const backup = clone(vm.resources[0]);
+      const name = os === 'linux' ? 'VMSnapshotLinux' : 'VMSnapshot';
+      backup.name = name;
+      backup.id = `${base}/extensions/${name}`;
+      backup.tags = { displayName: name };
+      Object.assign(backup.properties, {
+        publisher: 'Microsoft.Azure.RecoveryServices',
+        type: name,
+        typeHandlerVersion: os === 'linux' ? '1.0' : '1.0',
+        provisioningState: state.snapshotExtension?.provisioningState ?? 'Succeeded',
+      });
+      vm.resources.push(backup);
+    }
     if (state.dataDisksGb !== undefined) {
       const template = vm.properties.storageProfile.dataDisks[0];
       vm.properties.storageProfile.dataDisks = state.dataDisksGb.map((size, lun) => ({
@@ -254,6 +275,62 @@ export class AzureState {
       row.backupsLast24h,
     ]);
     this.entries.push({ method: 'POST', path: `/v1/workspaces/${workspaceId}/query`, body });
+    return this;
+  }
+
+  /**
+   * The policy assignments that apply to a resource group (`atScope()`), each pointing at one of
+   * the example's definitions: `naming` (custom, effect "deny"), `storage-skus` (built-in, "Deny"),
+   * `audit` (custom, "audit"). `groupExists: false` answers 404 for the group and lists the
+   * assignments at subscription scope instead.
+   */
+  policies(
+    subscriptionId: string,
+    resourceGroup: string,
+    assignments: Array<{ name: string; definition: 'naming' | 'storage-skus' | 'audit'; enforcementMode?: string }>,
+    options: { groupExists?: boolean } = {},
+  ): this {
+    const body = EXAMPLES.policyAssignments();
+    const template = body.value[1];
+    const definitions = EXAMPLES.policyDefinitions();
+    const byKind = { 'storage-skus': definitions[0]!, naming: definitions[1]!, audit: definitions[2]! };
+    const scope =
+      options.groupExists === false
+        ? `/subscriptions/${subscriptionId}`
+        : `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}`;
+    const definitionIdOf = (definition: Json) =>
+      String(definition.id).startsWith('/subscriptions/')
+        ? `/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/policyDefinitions/${definition.name}`
+        : String(definition.id);
+    body.value = assignments.map((assignment) => {
+      const entry = clone(template);
+      entry.id = `${scope}/providers/Microsoft.Authorization/policyAssignments/${assignment.name}`;
+      entry.name = assignment.name;
+      entry.properties.displayName = assignment.name;
+      entry.properties.scope = scope;
+      entry.properties.policyDefinitionId = definitionIdOf(byKind[assignment.definition]);
+      if (assignment.enforcementMode !== undefined) entry.properties.enforcementMode = assignment.enforcementMode;
+      return entry;
+    });
+    const groupPath = `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.Authorization/policyAssignments`;
+    if (options.groupExists === false) {
+      this.entries.push({
+        path: groupPath,
+        status: 404,
+        body: {
+          error: { code: 'ResourceGroupNotFound', message: `Resource group '${resourceGroup}' could not be found.` },
+        },
+      });
+      this.entries.push({
+        path: `/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/policyAssignments`,
+        body,
+      });
+    } else this.entries.push({ path: groupPath, body });
+    for (const kind of new Set(assignments.map((assignment) => assignment.definition))) {
+      const definition = clone(byKind[kind]);
+      definition.id = definitionIdOf(definition);
+      this.entries.push({ path: definition.id, body: definition });
+    }
     return this;
   }
 

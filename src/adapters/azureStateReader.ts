@@ -87,10 +87,10 @@ async function collect<T>(pages: AsyncIterable<T>): Promise<T[]> {
 
 /**
  * Reads the Azure state with the official SDK clients (compute, locks, key vault, backup jobs,
- * Log Analytics), one client per service and subscription, each module loaded the first time a
- * batch needs it. Every failure comes back as a `ReadFailure`, never as an exception. Every read
- * ends by its own time-out or the batch deadline, whichever comes first, enforced here rather than
- * trusted to each SDK.
+ * policy, Log Analytics), one client per service and subscription, each module loaded the first
+ * time a batch needs it. Every failure comes back as a `ReadFailure`, never as an exception. Every
+ * read ends by its own time-out or the batch deadline, whichever comes first, enforced here rather
+ * than trusted to each SDK.
  */
 export class AzureStateReader implements StateReader {
   readonly http: HttpStats = { requests: 0, byHost: {} };
@@ -184,6 +184,41 @@ export class AzureStateReader implements StateReader {
         const filter = "status eq 'InProgress' and operation eq 'Backup'";
         return collect(backup.backupJobs.list(request.vaultName, request.resourceGroup, { filter, abortSignal }));
       }
+      case 'policy.assignments': {
+        const policy = await this.#policy(request.subscriptionId);
+        // atScope(): the assignments at the group and above it (subscription, management groups).
+        const filter = 'atScope()';
+        try {
+          const assignments = await collect(
+            policy.policyAssignments.listForResourceGroup(request.resourceGroup, { filter, abortSignal }),
+          );
+          return { scope: 'resourceGroup', assignments };
+        } catch (error) {
+          // The restore-point group may not exist yet (a policy can be what keeps it from being created).
+          if ((error as { statusCode?: number }).statusCode !== 404) throw error;
+          return {
+            scope: 'subscription',
+            assignments: await collect(policy.policyAssignments.list({ filter, abortSignal })),
+          };
+        }
+      }
+      case 'policy.definition': {
+        const policy = await this.#policy(request.subscriptionId);
+        const id = request.definitionId;
+        const name = id.split('/').pop() ?? '';
+        const managementGroup = /\/managementGroups\/([^/]+)\//i.exec(id)?.[1];
+        if (managementGroup !== undefined)
+          return policy.policyDefinitions.getAtManagementGroup(managementGroup, name, { abortSignal });
+        if (/^\/subscriptions\//i.test(id)) {
+          const subscription = id.split('/')[2] ?? request.subscriptionId;
+          const owner =
+            subscription.toLowerCase() === request.subscriptionId.toLowerCase()
+              ? policy
+              : await this.#policy(subscription);
+          return owner.policyDefinitions.get(name, { abortSignal });
+        }
+        return policy.policyDefinitions.getBuiltIn(name, { abortSignal });
+      }
       case 'workspace.history': {
         const logs = await this.#client('logs', '', async () => {
           const { LogsQueryClient } = await import('@azure/monitor-query-logs');
@@ -207,6 +242,13 @@ export class AzureStateReader implements StateReader {
     return this.#client('compute', subscriptionId, async () => {
       const { ComputeManagementClient } = await import('@azure/arm-compute');
       return new ComputeManagementClient(this.#options.credential, subscriptionId, this.#armOptions());
+    });
+  }
+
+  #policy(subscriptionId: string) {
+    return this.#client('policy', subscriptionId, async () => {
+      const { PolicyClient } = await import('@azure/arm-policy');
+      return new PolicyClient(this.#options.credential, subscriptionId, this.#armOptions());
     });
   }
 
@@ -254,6 +296,10 @@ function apiOf(request: ReadRequest): string {
       return `GET Microsoft.RecoveryServices/vaults/${request.vaultName}/backupJobs (InProgress)`;
     case 'workspace.history':
       return `POST api.loganalytics.io workspaces/${request.workspaceId}/query (AddonAzureBackupJobs, 7 days)`;
+    case 'policy.assignments':
+      return `GET resourceGroups/${request.resourceGroup}/providers/Microsoft.Authorization/policyAssignments?$filter=atScope()`;
+    case 'policy.definition':
+      return `GET ${request.definitionId}`;
   }
 }
 

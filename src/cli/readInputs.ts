@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
+import { TextDecoder } from 'node:util';
 
 import type { InputBody } from '../core/types.js';
 import { UsageError } from './io.js';
@@ -8,7 +9,7 @@ import { UsageError } from './io.js';
 /**
  * Reads the CLI's inputs as Event Hub bodies. A file holding one JSON document is one body; a file
  * of JSON lines (NDJSON, one body per line, as `az eventhubs` captures and log exports produce)
- * is one body per line. Bodies stay bytes: decoding, and its errors, belong to the pipeline.
+ * is one body per line, in UTF-8 or in the UTF-16 Windows PowerShell writes. Bodies stay bytes: decoding, and its errors, belong to the pipeline.
  */
 export async function readInputs(args: readonly string[], stdin: Readable, cwd: string): Promise<InputBody[]> {
   const sources = args.length === 0 ? ['-'] : args;
@@ -16,11 +17,31 @@ export async function readInputs(args: readonly string[], stdin: Readable, cwd: 
   for (const source of sources) {
     const name = source === '-' ? '<stdin>' : source;
     const bytes = source === '-' ? await readAll(stdin) : await readFileOrUsage(resolve(cwd, source), source);
-    for (const { body, line } of splitBodies(bytes)) {
+    for (const { body, line } of splitBodies(toUtf8(bytes))) {
       bodies.push({ body, origin: { bodyIndex: bodies.length, file: name, ...(line !== undefined && { line }) } });
     }
   }
   return bodies;
+}
+
+/**
+ * Windows PowerShell writes text files in UTF-16 (`Out-File`, `>`): with a byte order mark, or,
+ * for some tools, without one. They are turned into UTF-8 before the lines are split, since a line
+ * feed is two bytes there. A file that is not valid UTF-16 is left as it is, for the pipeline to
+ * reject with its reason.
+ */
+export function toUtf8(bytes: Buffer): Buffer {
+  const le = bytes[0] === 0xff && bytes[1] === 0xfe;
+  const be = bytes[0] === 0xfe && bytes[1] === 0xff;
+  const bareLe =
+    !le && !be && bytes.length >= 4 && bytes.length % 2 === 0 && bytes[1] === 0 && bytes[3] === 0 && bytes[0] !== 0;
+  if (!le && !be && !bareLe) return bytes;
+  try {
+    const text = new TextDecoder(be ? 'utf-16be' : 'utf-16le', { fatal: true, ignoreBOM: false }).decode(bytes);
+    return Buffer.from(text, 'utf8');
+  } catch {
+    return bytes;
+  }
 }
 
 async function readFileOrUsage(path: string, shown: string): Promise<Buffer> {

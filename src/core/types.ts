@@ -1,3 +1,5 @@
+import type { Workload } from './workload.js';
+
 /** Languages the catalog and the messages are written in. */
 export type Lang = 'en' | 'fr';
 export const LANGS: readonly Lang[] = ['en', 'fr'];
@@ -26,13 +28,25 @@ export interface InputBody {
   origin: InputOrigin;
 }
 
-export type SourceFormat = 'resource-log' | 'common-alert' | 'bare-record';
+/**
+ * The shape an input arrived in: an Event Hub resource-log record, a common-schema alert, a bare
+ * record (a Log Analytics export row), a backup job resource (REST, `az backup job show/list`,
+ * Resource Graph), or a row of a Log Analytics query answer.
+ */
+export type SourceFormat = 'resource-log' | 'common-alert' | 'bare-record' | 'job-resource' | 'log-analytics';
 
 /** How the VM's resource id was obtained, from most to least reliable. */
-export type VmIdSource = 'datasource' | 'core-mapping' | 'alert' | 'backup-item-id';
+export type VmIdSource = 'datasource' | 'core-mapping' | 'alert' | 'backup-item-id' | 'host-vm' | 'container-name';
 
-/** Where the error code was read from. */
-export type ErrorCodeSource = 'field' | 'aka-link' | 'origin-alert-id' | 'description';
+/** Where the error code was read from; `numeric` when only the number was given and the catalog knew it. */
+export type ErrorCodeSource = 'field' | 'aka-link' | 'origin-alert-id' | 'description' | 'numeric';
+
+/**
+ * The job operations that produce findings: a backup, the enabling of protection (it fails on the
+ * same agent and extension errors), and a restore (labelled as such, never resolved by a backup).
+ */
+export type JobOperation = 'Backup' | 'ConfigureBackup' | 'Restore';
+export const JOB_OPERATIONS: readonly JobOperation[] = ['Backup', 'ConfigureBackup', 'Restore'];
 
 /** A backup job in a format-independent shape: what every parser produces. */
 export interface JobRecord {
@@ -42,11 +56,17 @@ export interface JobRecord {
   jobId: string;
   /** True when the input had no job id and one was derived from the item, time and code. */
   jobIdDerived: boolean;
+  operation: JobOperation;
+  /** `CompletedWithWarnings` keeps its code: a warning finding, not a resolution. */
   status: 'Failed' | 'Completed' | 'CompletedWithWarnings';
+  /** What the item is (a VM, a database in a VM, a file share…), from whatever fields the input had. */
+  workload: Workload;
   startedAt?: string;
   durationSec?: number;
   errorCode?: string;
   errorCodeSource?: ErrorCodeSource;
+  /** The numeric form of the code (REST `errorDetails[].errorCode`), when the input carries one. */
+  errorNumber?: number;
   /** A human-readable error text carried by the input (the alert description). */
   errorMessage?: string;
   /** The service's own recommendation, when the input carries one (alerts do). */
@@ -64,6 +84,12 @@ export interface JobRecord {
   backupManagementType?: string;
   datasourceType?: string;
   datasourceResourceId?: string;
+  /** The Azure VM hosting a database item (`DatasourceSetResourceId`, the alert's linked VM). */
+  hostVmResourceId?: string;
+  /** The backup container as the CLI names it (`iaasvmcontainerv2;rg;vm`, `VMAppContainer;Compute;rg;vm`, `StorageContainer;Storage;rg;account`). */
+  containerName?: string;
+  /** The protected item as the CLI names it (`VM;iaasvmcontainerv2;rg;vm`, `SQLDataBase;MSSQLSERVER;db`, `AzureFileShare;share`). */
+  protectedItemName?: string;
   /** Rank of the emitter when the same job arrives twice: the richer record wins. */
   richness: number;
 }
@@ -188,10 +214,16 @@ export interface LookupRecord {
   error?: string;
 }
 
+/** 1.1 added the workload, the item's container and name, the numeric code and the code's side. */
+export type EnrichedEventVersion = '1.0' | '1.1';
+
 /** The enriched event (schema/enriched-event.v1.json): the contract other tools read. */
 export interface EnrichedEvent {
-  /** 1.1 adds `causes[].causalVerdict`, `priority.context.lastSuccess` and `evidence[].unread`. */
-  schemaVersion: '1.0' | '1.1';
+  /**
+   * 1.1 adds `causes[].causalVerdict`, `priority.context.lastSuccess`, `evidence[].unread`, the
+   * workload, the item's container and name, the numeric code and the code's side.
+   */
+  schemaVersion: EnrichedEventVersion;
   id: string;
   receivedAt: string;
   lang: Lang;
@@ -200,8 +232,9 @@ export interface EnrichedEvent {
     category: string;
   } & InputOrigin;
   job: {
-    operation: 'Backup';
+    operation: JobOperation;
     status: JobRecord['status'];
+    workload: Workload;
     startedAt: string | null;
     durationSec: number | null;
     jobIdDerived: boolean;
@@ -215,6 +248,9 @@ export interface EnrichedEvent {
     backupItemName: string | null;
     backupManagementType: string | null;
     datasourceType: string | null;
+    containerName: string | null;
+    protectedItemName: string | null;
+    /** The VM the lookups read: the item's own VM, or the host VM of a database; null for a file share. */
     vmResourceId: string | null;
     vmName: string | null;
     vmResourceGroup: string | null;
@@ -223,9 +259,13 @@ export interface EnrichedEvent {
   errorCode: string | null;
   errorCodeSource: ErrorCodeSource | null;
   errorMessage: string | null;
+  /** The numeric form of the code, when the input gave one (REST jobs carry both). */
+  errorNumber?: number;
   classification: {
     code: string;
     known: boolean;
+    /** Whether the code is a backup-side or a restore-side failure (the catalog says; else the job's operation). */
+    side: 'backup' | 'restore';
     category: Category;
     title: string;
     message: string;
@@ -256,6 +296,8 @@ export interface PriorityContext {
   itemsFailingWithSameCode?: number;
   /** A later successful backup of the item was seen: nothing is left to do. */
   resolved?: boolean;
+  /** The job completed with warnings: a recovery point exists, so it is never more than P3. */
+  warning?: boolean;
 }
 
 /**

@@ -26,6 +26,10 @@ const TEXT = {
           return `vault ${request.vaultName} (Backup Reader)`;
         case 'workspace.history':
           return `Log Analytics workspace ${request.workspaceId} (Log Analytics Reader)`;
+        case 'policy.assignments':
+          return `subscription ${request.subscriptionId} (policy assignments)`;
+        case 'policy.definition':
+          return `the scope of policy definition ${request.definitionId.split('/').pop()}`;
       }
     },
     missing: (request: ReadRequest): string => {
@@ -45,6 +49,10 @@ const TEXT = {
           return `vault ${request.vaultName} not found`;
         case 'workspace.history':
           return `workspace ${request.workspaceId} not found`;
+        case 'policy.assignments':
+          return `subscription ${request.subscriptionId} not found`;
+        case 'policy.definition':
+          return `policy definition ${request.definitionId.split('/').pop()} not found`;
       }
     },
     timeout: (deadline: boolean) => (deadline ? 'timed out: the batch deadline passed' : 'timed out'),
@@ -74,6 +82,10 @@ const TEXT = {
           return `le coffre ${request.vaultName} (Backup Reader)`;
         case 'workspace.history':
           return `l’espace de travail Log Analytics ${request.workspaceId} (Log Analytics Reader)`;
+        case 'policy.assignments':
+          return `l’abonnement ${request.subscriptionId} (affectations de stratégie)`;
+        case 'policy.definition':
+          return `la portée de la définition de stratégie ${request.definitionId.split('/').pop()}`;
       }
     },
     missing: (request: ReadRequest): string => {
@@ -93,6 +105,10 @@ const TEXT = {
           return `coffre ${request.vaultName} introuvable`;
         case 'workspace.history':
           return `espace de travail ${request.workspaceId} introuvable`;
+        case 'policy.assignments':
+          return `abonnement ${request.subscriptionId} introuvable`;
+        case 'policy.definition':
+          return `définition de stratégie ${request.definitionId.split('/').pop()} introuvable`;
       }
     },
     timeout: (deadline: boolean) => (deadline ? 'délai dépassé : l’échéance du lot est passée' : 'délai dépassé'),

@@ -31,8 +31,19 @@ export interface VmInstanceView {
   statuses?: InstanceStatus[];
 }
 
+/** An extension as the VM model lists it (`resources[]`, properties flattened by the SDK). */
+export interface VmExtensionResource {
+  name?: string;
+  /** The extension type (`VMSnapshot`, `VMSnapshotLinux`); `type` is the ARM resource type. */
+  typePropertiesType?: string;
+  publisher?: string;
+  typeHandlerVersion?: string;
+  provisioningState?: string;
+}
+
 export interface VmModel {
   provisioningState?: string;
+  resources?: VmExtensionResource[];
   storageProfile?: {
     osDisk?: {
       osType?: string;
@@ -79,6 +90,34 @@ export interface BackupJob {
   };
 }
 
+/** A policy assignment that applies at a scope (properties flattened by the SDK). */
+export interface PolicyAssignment {
+  id?: string;
+  name?: string;
+  displayName?: string;
+  policyDefinitionId?: string;
+  parameters?: Record<string, { value?: unknown } | undefined>;
+  /** `Default` or `DoNotEnforce`: a Deny that is not enforced denies nothing. */
+  enforcementMode?: string;
+  scope?: string;
+}
+
+/** The assignments that apply to a resource group, or to its subscription when the group does not exist yet. */
+export interface PolicyAssignments {
+  scope: 'resourceGroup' | 'subscription';
+  assignments: PolicyAssignment[];
+}
+
+/** A policy definition: its rule's effect may be a literal or one of its parameters. */
+export interface PolicyDefinition {
+  id?: string;
+  name?: string;
+  displayName?: string;
+  policyType?: string;
+  parameters?: Record<string, { defaultValue?: unknown } | undefined>;
+  policyRule?: unknown;
+}
+
 /** One backup item's recent history, from the AddonAzureBackupJobs table. */
 export interface ItemHistory {
   backupItemUniqueId: string;
@@ -96,7 +135,9 @@ export type ReadRequest =
   | { kind: 'rpc.get'; key: string; subscriptionId: string; resourceGroup: string; name: string }
   | { kind: 'keyvault.get'; key: string; subscriptionId: string; resourceGroup: string; name: string }
   | { kind: 'vault.runningJobs'; key: string; subscriptionId: string; resourceGroup: string; vaultName: string }
-  | { kind: 'workspace.history'; key: string; workspaceId: string; items: string[] };
+  | { kind: 'workspace.history'; key: string; workspaceId: string; items: string[] }
+  | { kind: 'policy.assignments'; key: string; subscriptionId: string; resourceGroup: string }
+  | { kind: 'policy.definition'; key: string; subscriptionId: string; definitionId: string };
 
 export type ReadKind = ReadRequest['kind'];
 
@@ -110,6 +151,8 @@ export interface ReadValues {
   'keyvault.get': KeyVault;
   'vault.runningJobs': BackupJob[];
   'workspace.history': ItemHistory[];
+  'policy.assignments': PolicyAssignments;
+  'policy.definition': PolicyDefinition;
 }
 
 /** A read that failed, as data: the HTTP status (or why there was none) and what to do. */
@@ -194,6 +237,18 @@ export const reads = {
     subscriptionId,
     resourceGroup,
     vaultName,
+  }),
+  policyAssignments: (subscriptionId: string, resourceGroup: string): Req<'policy.assignments'> => ({
+    kind: 'policy.assignments',
+    key: lower(`policy.assignments|${subscriptionId}/${resourceGroup}`),
+    subscriptionId,
+    resourceGroup,
+  }),
+  policyDefinition: (subscriptionId: string, definitionId: string): Req<'policy.definition'> => ({
+    kind: 'policy.definition',
+    key: lower(`policy.definition|${definitionId}`),
+    subscriptionId,
+    definitionId,
   }),
   history: (workspaceId: string, items: string[]): Req<'workspace.history'> => ({
     kind: 'workspace.history',

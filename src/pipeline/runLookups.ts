@@ -5,6 +5,7 @@ import { getCause } from '../core/catalog/index.js';
 import type { Classification } from '../core/explain/classify.js';
 import type { ResolvedVm } from '../core/parse/resolveVm.js';
 import type { JobRecord, Lang } from '../core/types.js';
+import { isVmHosted } from '../core/workload.js';
 import { mergeOutcomes, type Enrichment } from '../enrich/enrichment.js';
 import type { Probe, ProbeContext, ProbeOutcome, ProbeTarget, Readings } from '../enrich/probe.js';
 import type { ReadFailure, ReadRequest, ReadResult, StateReader } from '../enrich/readings.js';
@@ -48,14 +49,16 @@ export interface LookupInput {
 }
 
 /**
- * The probes the catalog names for a code's causes. The history probe runs for every finding when
- * a workspace is configured: one query serves the whole batch, and the priority needs its
- * failures-in-a-row and time since the last success whatever the code.
+ * The probes the catalog names for a code's causes. The history probe runs for every backup
+ * finding when a workspace is configured: one query serves the whole batch, and the priority needs
+ * its failures-in-a-row and time since the last success whatever the code. The probes read a VM:
+ * none runs for an item that lives in no VM (a file share, an agent-protected server).
  */
 export function probesFor(
   { classification, job }: Pick<LookupInput, 'classification' | 'job'>,
   withHistory: boolean,
 ): Probe[] {
+  if (!isVmHosted(job.workload) && job.workload !== 'unknown') return [];
   const names = new Set<ProbeName>();
   if (classification.known) {
     for (const id of [...classification.entry.causes, ...classification.entry.addedCauses]) {
@@ -65,7 +68,7 @@ export function probesFor(
       if (cause.onlyWith !== undefined) for (const name of getCause(cause.onlyWith).probes) names.add(name);
     }
   }
-  if (withHistory && job.backupItemUniqueId !== undefined) names.add('history');
+  if (withHistory && job.operation !== 'Restore' && job.backupItemUniqueId !== undefined) names.add('history');
   return [...names].map(getProbe);
 }
 

@@ -68,7 +68,7 @@ export interface PreparedBatch {
   osTypes: Map<string, OsType>;
 }
 
-/** Decode, parse, deduplicate, resolve VMs and classify. Pure apart from the clock. */
+/** Decode, parse, deduplicate, resolve VMs and classify. Pure apart from the clock. Failures and warnings become findings. */
 export function prepareBatch(bodies: readonly InputBody[], options: TriageOptions = {}): PreparedBatch {
   const started = performance.now();
   const now = options.now ?? (() => new Date());
@@ -110,10 +110,11 @@ export function prepareBatch(bodies: readonly InputBody[], options: TriageOption
     const vm = resolveVm(job, mappings);
     return { job, vm, key: itemKey(job, vm?.vmResourceId) };
   });
+  // A warning keeps its code: it is a finding of its own, never the success that closes a failure.
   const failures = resolved
-    .filter((entry) => entry.job.status === 'Failed')
+    .filter((entry) => entry.job.status !== 'Completed')
     .map((entry) => ({ ...entry, classification: classify(entry.job.errorCode) }));
-  const successes = resolved.filter((entry) => entry.job.status !== 'Failed');
+  const successes = resolved.filter((entry) => entry.job.status === 'Completed');
   return {
     started,
     receivedAt,
@@ -213,7 +214,7 @@ function keepRichestPerJob(jobs: JobRecord[], stats: TriageStats): JobRecord[] {
   const best = new Map<string, JobRecord>();
   for (const job of jobs) {
     const id = job.jobId.toLowerCase();
-    const key = job.status === 'Failed' ? id : `${id}|ok`;
+    const key = job.status === 'Completed' ? `${id}|ok` : id;
     const current = best.get(key);
     if (current === undefined) best.set(key, job);
     else {

@@ -583,7 +583,9 @@ export const CAUSES: readonly CauseEntry[] = [
  */
 export const VM_DELETED_CAUSE: CauseEntry = {
   id: 'vm-deleted',
-  anchor: '',
+  // Also the documented cause of 320001 ResourceNotFound and 400094 BCMV2VMNotFound (VM article).
+  anchor:
+    '320001-resourcenotfound---could-not-perform-the-operation-as-vm-no-longer-exists--400094-bcmv2vmnotfound---the-virtual-machine-doesnt-exist--an-azure-virtual-machine-wasnt-found',
   title: {
     en: 'The VM no longer exists: it was deleted or moved',
     fr: 'La VM n’existe plus : elle a été supprimée ou déplacée',
@@ -596,17 +598,17 @@ export const VM_DELETED_CAUSE: CauseEntry = {
     en: [
       'Check whether the VM was deleted on purpose or moved to another resource group or subscription.',
       'If it was deleted, stop protection of the item in the vault; keep the recovery points as long as the retention requires.',
-      'If it was moved, configure backup again for the VM at its new place.',
+      'If the VM must come back under the same protection, re-create it with the same name and resource group; if it was moved, configure backup again at its new place.',
     ],
     fr: [
       'Vérifiez si la VM a été supprimée volontairement ou déplacée vers un autre groupe de ressources ou abonnement.',
       'Si elle a été supprimée, arrêtez la protection de l’élément dans le coffre ; gardez les points de récupération aussi longtemps que la rétention l’exige.',
-      'Si elle a été déplacée, reconfigurez la sauvegarde de la VM à son nouvel emplacement.',
+      'Si la VM doit revenir sous la même protection, recréez-la avec le même nom et le même groupe de ressources ; si elle a été déplacée, reconfigurez la sauvegarde à son nouvel emplacement.',
     ],
   },
-  commands: ['backup-item-state', 'stop-protection-keep-data'],
+  commands: ['vm-show', 'backup-item-state', 'stop-protection-keep-data'],
   fix: 'stop-protection-keep-data',
-  probes: [],
+  probes: ['vm-state'],
 };
 
 /** Guidance for a code the catalog does not know: still a finding, with the generic first steps. */

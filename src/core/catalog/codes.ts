@@ -3,6 +3,7 @@ import type { CodeEntry } from './types.js';
 /** BackUpOperationFailed and BackUpOperationFailedV2 share one section of the article. */
 const INTERNAL_ERROR: CodeEntry = {
   code: 'BackUpOperationFailed',
+  errorMessages: ['Backup failed with an internal error - Please retry the operation in a few minutes'],
   aliases: [],
   anchor: 'backupoperationfailed--backupoperationfailedv2---backup-fails-with-an-internal-error',
   title: { en: 'Backup failed with an internal error', fr: 'La sauvegarde a échoué sur une erreur interne' },
@@ -24,13 +25,15 @@ const INTERNAL_ERROR: CodeEntry = {
 };
 
 /**
- * The documented error codes. `causes` follow, code by code, the order of the French source
- * article (troubleshoot-agent-extension.fr.md); `addedCauses` are what the newer English article
- * lists beyond it, and the last three codes exist only in the English article.
+ * The codes of the agent and extension article. `causes` follow, code by code, the order of the
+ * French source article (troubleshoot-agent-extension.fr.md); `addedCauses` are what the newer
+ * English articles list beyond it, and the last three codes exist only in English. Anchors and
+ * `errorMessages` are those of the current English article (ms.date 11/12/2025).
  */
 export const CODES: readonly CodeEntry[] = [
   {
     code: 'UserErrorGuestAgentStatusUnavailable',
+    errorMessages: ['VM Agent unable to communicate with Azure Backup'],
     aliases: [],
     anchor: 'UserErrorGuestAgentStatusUnavailable-vm-agent-unable-to-communicate-with-azure-backup',
     title: {
@@ -54,6 +57,7 @@ export const CODES: readonly CodeEntry[] = [
   },
   {
     code: 'GuestAgentSnapshotTaskStatusError',
+    errorMessages: ['Could not communicate with the VM agent for snapshot status'],
     aliases: [],
     anchor: 'guestagentsnapshottaskstatuserror---could-not-communicate-with-the-vm-agent-for-snapshot-status',
     title: {
@@ -71,6 +75,7 @@ export const CODES: readonly CodeEntry[] = [
   },
   {
     code: 'UserErrorRpCollectionLimitReached',
+    errorMessages: ['The Restore Point collection max limit has reached.'],
     aliases: [],
     anchor: 'usererrorrpcollectionlimitreached---the-restore-point-collection-max-limit-has-reached',
     title: {
@@ -89,6 +94,7 @@ export const CODES: readonly CodeEntry[] = [
   },
   {
     code: 'UserErrorKeyvaultPermissionsNotConfigured',
+    errorMessages: ["Backup doesn't have sufficient permissions to the key vault for backup of encrypted VMs."],
     aliases: [],
     anchor:
       'usererrorkeyvaultpermissionsnotconfigured---backup-doesnt-have-sufficient-permissions-to-the-key-vault-for-backup-of-encrypted-vms',
@@ -108,6 +114,7 @@ export const CODES: readonly CodeEntry[] = [
   },
   {
     code: 'ExtensionSnapshotFailedNoNetwork',
+    errorMessages: ['Snapshot operation failed due to no network connectivity on the virtual machine'],
     aliases: [],
     anchor:
       'ExtensionSnapshotFailedNoNetwork-snapshot-operation-failed-due-to-no-network-connectivity-on-the-virtual-machine',
@@ -126,8 +133,9 @@ export const CODES: readonly CodeEntry[] = [
   },
   {
     code: 'ExtentionOperationFailedForManagedDisks',
+    errorMessages: ['VMSnapshot extension operation failed'],
     aliases: ['ExtensionOperationFailedForManagedDisks'],
-    anchor: 'ExtentionOperationFailed-vmsnapshot-extension-operation-failed',
+    anchor: 'ExtensionOperationFailed-vmsnapshot-extension-operation-failed',
     title: { en: 'VMSnapshot extension operation failed', fr: 'Échec de l’opération de l’extension VMSnapshot' },
     message: { en: 'VMSnapshot extension operation failed', fr: 'Échec de l’opération d’extension VMSnapshot' },
     category: 'user-action',
@@ -136,11 +144,21 @@ export const CODES: readonly CodeEntry[] = [
     addedCauses: [],
   },
   INTERNAL_ERROR,
-  { ...INTERNAL_ERROR, code: 'BackUpOperationFailedV2' },
+  {
+    ...INTERNAL_ERROR,
+    code: 'BackUpOperationFailedV2',
+    // The VM article documents a second meaning: failures after moving from a Standard to an Enhanced policy.
+    errorMessages: [
+      ...INTERNAL_ERROR.errorMessages!,
+      'The backups of VMs have failed after the policy migration from Standard to Enhanced policy.',
+    ],
+    addedCauses: [...INTERNAL_ERROR.addedCauses, 'enhanced-policy-migration'],
+  },
   {
     code: 'UserErrorUnsupportedDiskSize',
+    errorMessages: ['The configured disk size(s) is currently not supported by Azure Backup.'],
     aliases: [],
-    anchor: 'usererrorunsupporteddisksize---currently-azure-backup-does-not-support-disk-sizes-greater-than-4095gb',
+    anchor: 'usererrorunsupporteddisksize---the-configured-disk-sizes-is-currently-not-supported-by-azure-backup',
     title: {
       en: 'Disk size not supported by Azure Backup',
       fr: 'Taille de disque non prise en charge par Azure Backup',
@@ -157,6 +175,7 @@ export const CODES: readonly CodeEntry[] = [
   },
   {
     code: 'UserErrorBackupOperationInProgress',
+    errorMessages: ['Unable to initiate backup as another backup operation is currently in progress'],
     aliases: [],
     anchor:
       'usererrorbackupoperationinprogress---unable-to-initiate-backup-as-another-backup-operation-is-currently-in-progress',
@@ -172,6 +191,7 @@ export const CODES: readonly CodeEntry[] = [
   },
   {
     code: 'UserErrorVmProvisioningStateFailed',
+    errorMessages: ['The VM is in failed provisioning state'],
     aliases: [],
     anchor: 'usererrorvmprovisioningstatefailed---the-vm-is-in-failed-provisioning-state',
     title: { en: 'The VM is in a failed provisioning state', fr: 'La VM est en état d’approvisionnement échoué' },
@@ -183,8 +203,9 @@ export const CODES: readonly CodeEntry[] = [
   },
   {
     code: 'UserErrorCrpReportedUserError',
+    errorMessages: ['Backup failed due to an error. For details, see Job Error Message Details.'],
     aliases: [],
-    anchor: 'usererrorcrpreporteduserror---backup-failed-due-to-an-error-for-details-see-job-error-message-details',
+    anchor: 'usererrorcrpreportedusererror---backup-failed-due-to-an-error-for-details-see-job-error-message-details',
     title: {
       en: 'Backup failed with an error reported by the VM platform',
       fr: 'Échec de la sauvegarde sur une erreur signalée par la plateforme de la VM',
@@ -200,6 +221,7 @@ export const CODES: readonly CodeEntry[] = [
   },
   {
     code: 'UserErrorBcmDatasourceNotPresent',
+    errorMessages: ['Backup failed: This virtual machine is not (actively) protected by Azure Backup.'],
     aliases: [],
     anchor:
       'usererrorbcmdatasourcenotpresent---backup-failed-this-virtual-machine-is-not-actively-protected-by-azure-backup',

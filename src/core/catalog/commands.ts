@@ -5,11 +5,23 @@ const PS_VAULT = "$v = Get-AzRecoveryServicesVault -ResourceGroupName '{vaultRes
 const PS_VM = "Get-AzVM -ResourceGroupName '{vmResourceGroup}' -Name '{vmName}'";
 const AZ_VM = '--resource-group {vmResourceGroup} --name {vmName} --subscription {subscriptionId}';
 const AZ_VAULT = '--resource-group {vaultResourceGroup} --vault-name {vaultName} --subscription {subscriptionId}';
+// A database in a VM: container `VMAppContainer;Compute;<rg>;<vm>`, item `SQLDataBase;<instance>;<db>`
+// (names as the built-in alerts' protectedItemId gives them); `{workloadType}` is MSSQL or
+// SAPHanaDatabase, which the CLI and PowerShell both accept (az backup protectable-item initialize).
+const AZ_WL = `${AZ_VAULT} --backup-management-type AzureWorkload --workload-type {workloadType} --container-name {containerName}`;
+const PS_WL_ITEM =
+  "$i = Get-AzRecoveryServicesBackupItem -BackupManagementType AzureWorkload -WorkloadType {workloadType} -VaultId $v.ID | Where-Object Name -eq '{itemName}'; ";
+// A file share by friendly names: the storage account and the share (backup-afs-cli.md,
+// backup-azure-afs-automation.md: -ContainerType AzureStorage, -WorkloadType AzureFiles).
+const AZ_AFS = `${AZ_VAULT} --backup-management-type AzureStorage --container-name {containerName}`;
+const PS_AFS_ITEM =
+  "$c = Get-AzRecoveryServicesBackupContainer -ContainerType AzureStorage -FriendlyName '{containerName}' -VaultId $v.ID; $i = Get-AzRecoveryServicesBackupItem -Container $c -WorkloadType AzureFiles -FriendlyName '{itemName}' -VaultId $v.ID; ";
 
 /** Azure CLI and PowerShell templates, referenced by id from the causes. */
 export const COMMANDS: readonly CommandTemplate[] = [
   {
     id: 'vm-agent-status',
+    target: 'vm',
     purpose: {
       en: 'Read the VM agent status and version (expect "Ready")',
       fr: 'Lire l’état et la version de l’agent de la VM (attendu : « Ready »)',
@@ -19,6 +31,7 @@ export const COMMANDS: readonly CommandTemplate[] = [
   },
   {
     id: 'vm-power-state',
+    target: 'vm',
     purpose: {
       en: 'Read the VM power and provisioning state',
       fr: 'Lire l’état d’alimentation et d’approvisionnement de la VM',
@@ -28,6 +41,7 @@ export const COMMANDS: readonly CommandTemplate[] = [
   },
   {
     id: 'vm-extensions-status',
+    target: 'vm',
     purpose: {
       en: 'List the VM extensions and their provisioning status',
       fr: 'Lister les extensions de la VM et leur état d’approvisionnement',
@@ -37,6 +51,7 @@ export const COMMANDS: readonly CommandTemplate[] = [
   },
   {
     id: 'remove-snapshot-extension',
+    target: 'vm',
     purpose: {
       en: 'Uninstall the backup extension; the next backup reinstalls it',
       fr: 'Désinstaller l’extension de sauvegarde ; la prochaine sauvegarde la réinstalle',
@@ -47,6 +62,7 @@ export const COMMANDS: readonly CommandTemplate[] = [
   },
   {
     id: 'update-linux-agent',
+    target: 'vm',
     os: 'linux',
     purpose: {
       en: 'Update the Linux agent from the distribution repository and restart it',
@@ -57,6 +73,7 @@ export const COMMANDS: readonly CommandTemplate[] = [
   },
   {
     id: 'linux-agent-config',
+    target: 'vm',
     os: 'linux',
     purpose: {
       en: 'Show the agent options Backup needs (Extensions.Enable=y, Provisioning.Agent=auto)',
@@ -67,6 +84,7 @@ export const COMMANDS: readonly CommandTemplate[] = [
   },
   {
     id: 'test-wireserver-linux',
+    target: 'vm',
     os: 'linux',
     purpose: {
       en: 'From a Linux guest, test the platform endpoint 168.63.129.16 the extension needs',
@@ -77,6 +95,7 @@ export const COMMANDS: readonly CommandTemplate[] = [
   },
   {
     id: 'test-wireserver-windows',
+    target: 'vm',
     os: 'windows',
     purpose: {
       en: 'From a Windows guest, test the platform endpoint 168.63.129.16 (ports 80 and 32526)',
@@ -87,6 +106,7 @@ export const COMMANDS: readonly CommandTemplate[] = [
   },
   {
     id: 'list-rp-groups',
+    target: 'vm',
     purpose: {
       en: 'Find the restore-point resource groups of this region',
       fr: 'Trouver les groupes de ressources des points de restauration de cette région',
@@ -96,6 +116,7 @@ export const COMMANDS: readonly CommandTemplate[] = [
   },
   {
     id: 'list-rp-group-locks',
+    target: 'vm',
     purpose: {
       en: 'List the locks on the restore-point resource group',
       fr: 'Lister les verrous du groupe de ressources des points de restauration',
@@ -105,6 +126,7 @@ export const COMMANDS: readonly CommandTemplate[] = [
   },
   {
     id: 'delete-rp-group-lock',
+    target: 'vm',
     purpose: {
       en: 'Delete the lock that blocks restore-point cleanup',
       fr: 'Supprimer le verrou qui bloque le nettoyage des points de restauration',
@@ -114,6 +136,7 @@ export const COMMANDS: readonly CommandTemplate[] = [
   },
   {
     id: 'list-rp-collections',
+    target: 'vm',
     purpose: {
       en: 'List the restore point collections kept for the VM',
       fr: 'Lister les collections de points de restauration conservées pour la VM',
@@ -124,15 +147,35 @@ export const COMMANDS: readonly CommandTemplate[] = [
   },
   {
     id: 'list-item-jobs',
+    target: 'item',
     purpose: {
       en: 'List the backup jobs of the last day for this VM',
       fr: 'Lister les travaux de sauvegarde du dernier jour pour cette VM',
     },
     azureCli: `az backup job list ${AZ_VAULT} --operation Backup --query "[?properties.entityFriendlyName=='{vmName}'].{start:properties.startTime, status:properties.status, job:name}" -o table`,
     powershell: `${PS_CONTEXT}${PS_VAULT}Get-AzRecoveryServicesBackupJob -VaultId $v.ID -Operation Backup -From (Get-Date).ToUniversalTime().AddDays(-1) | Where-Object WorkloadName -eq '{vmName}'`,
+    variants: {
+      AzureWorkload: {
+        purpose: {
+          en: 'List the database backup jobs of the vault',
+          fr: 'Lister les travaux de sauvegarde de bases de données du coffre',
+        },
+        azureCli: `az backup job list ${AZ_VAULT} --backup-management-type AzureWorkload --operation Backup -o table`,
+        powershell: `${PS_CONTEXT}${PS_VAULT}Get-AzRecoveryServicesBackupJob -VaultId $v.ID -BackupManagementType AzureWorkload -Operation Backup -From (Get-Date).ToUniversalTime().AddDays(-1)`,
+      },
+      AzureStorage: {
+        purpose: {
+          en: 'List the backup jobs of the last day for this file share',
+          fr: 'Lister les travaux de sauvegarde du dernier jour pour ce partage de fichiers',
+        },
+        azureCli: `az backup job list ${AZ_VAULT} --backup-management-type AzureStorage --operation Backup --query "[?properties.entityFriendlyName=='{itemName}'].{start:properties.startTime, status:properties.status, job:name}" -o table`,
+        powershell: `${PS_CONTEXT}${PS_VAULT}Get-AzRecoveryServicesBackupJob -VaultId $v.ID -BackupManagementType AzureStorage -Operation Backup -From (Get-Date).ToUniversalTime().AddDays(-1) | Where-Object WorkloadName -eq '{itemName}'`,
+      },
+    },
   },
   {
     id: 'list-jobs-in-progress',
+    target: 'other',
     purpose: {
       en: 'List the backup jobs still running in the vault',
       fr: 'Lister les travaux de sauvegarde encore en cours dans le coffre',
@@ -142,6 +185,7 @@ export const COMMANDS: readonly CommandTemplate[] = [
   },
   {
     id: 'show-job-errors',
+    target: 'other',
     purpose: {
       en: 'Show the error details of the failed job',
       fr: 'Afficher le détail des erreurs du travail en échec',
@@ -151,6 +195,7 @@ export const COMMANDS: readonly CommandTemplate[] = [
   },
   {
     id: 'show-vm-encryption',
+    target: 'vm',
     purpose: {
       en: 'Show the disk encryption settings and the key vault they use',
       fr: 'Afficher le chiffrement des disques et le coffre de clés utilisé',
@@ -161,6 +206,7 @@ export const COMMANDS: readonly CommandTemplate[] = [
   {
     id: 'grant-backup-keyvault-access',
     keyVaultAccess: 'access-policy',
+    target: 'vm',
     purpose: {
       en: 'Key vault using access policies: give the Backup Management Service get, list and backup on keys and secrets',
       fr: 'Coffre de clés à stratégies d’accès : donner au service de gestion des sauvegardes get, list et backup sur les clés et secrets',
@@ -172,6 +218,7 @@ export const COMMANDS: readonly CommandTemplate[] = [
   },
   {
     id: 'grant-backup-keyvault-role',
+    target: 'vm',
     keyVaultAccess: 'rbac',
     purpose: {
       en: 'Key vault using Azure RBAC: assign Key Vault Administrator on the key vault to the Backup Management Service',
@@ -185,35 +232,77 @@ export const COMMANDS: readonly CommandTemplate[] = [
   },
   {
     id: 'vm-disk-sizes',
+    target: 'vm',
     purpose: { en: 'Show the size of every disk of the VM', fr: 'Afficher la taille de chaque disque de la VM' },
     azureCli: `az vm show ${AZ_VM} --query "{os:storageProfile.osDisk.diskSizeGb, data:storageProfile.dataDisks[].{lun:lun, name:name, sizeGb:diskSizeGb}}"`,
     powershell: `${PS_CONTEXT}$vm = ${PS_VM}; $vm.StorageProfile.OsDisk.DiskSizeGB; $vm.StorageProfile.DataDisks | Select-Object Lun, Name, DiskSizeGB`,
   },
   {
     id: 'backup-item-state',
+    target: 'item',
     purpose: {
       en: 'Show the protection state of the backup item',
       fr: 'Afficher l’état de protection de l’élément sauvegardé',
     },
     azureCli: `az backup item show ${AZ_VAULT} --container-name {vmName} --name {vmName} --backup-management-type AzureIaasVM --query "properties.{state:protectionState, health:healthStatus, policy:policyName}"`,
     powershell: `${PS_CONTEXT}${PS_VAULT}$c = Get-AzRecoveryServicesBackupContainer -ContainerType AzureVM -FriendlyName '{vmName}' -VaultId $v.ID; Get-AzRecoveryServicesBackupItem -Container $c -WorkloadType AzureVM -VaultId $v.ID | Select-Object Name, ProtectionState, ProtectionStatus`,
+    variants: {
+      AzureWorkload: {
+        azureCli: `az backup item show ${AZ_WL} --name {itemName} --query "properties.{state:protectionState, health:healthStatus, last:lastBackupStatus}"`,
+        powershell: `${PS_CONTEXT}${PS_VAULT}${PS_WL_ITEM}$i | Select-Object Name, ProtectionState, ProtectionStatus, LastBackupStatus`,
+      },
+      AzureStorage: {
+        azureCli: `az backup item show ${AZ_AFS} --name {itemName} --query "properties.{state:protectionState, health:healthStatus, last:lastBackupStatus}"`,
+        powershell: `${PS_CONTEXT}${PS_VAULT}${PS_AFS_ITEM}$i | Select-Object Name, ProtectionState, ProtectionStatus, LastBackupStatus`,
+      },
+    },
   },
   {
     id: 'stop-protection-keep-data',
+    target: 'item',
     purpose: {
       en: 'Stop protecting the item and keep its recovery points',
       fr: 'Arrêter la protection de l’élément en gardant ses points de récupération',
     },
     azureCli: `az backup protection disable ${AZ_VAULT} --container-name {vmName} --item-name {vmName} --backup-management-type AzureIaasVM --delete-backup-data false --yes`,
     powershell: `${PS_CONTEXT}${PS_VAULT}$c = Get-AzRecoveryServicesBackupContainer -ContainerType AzureVM -FriendlyName '{vmName}' -VaultId $v.ID; $i = Get-AzRecoveryServicesBackupItem -Container $c -WorkloadType AzureVM -VaultId $v.ID; Disable-AzRecoveryServicesBackupProtection -Item $i -VaultId $v.ID -Force`,
+    variants: {
+      AzureWorkload: {
+        azureCli: `az backup protection disable ${AZ_WL} --item-name {itemName} --delete-backup-data false --yes`,
+        powershell: `${PS_CONTEXT}${PS_VAULT}${PS_WL_ITEM}Disable-AzRecoveryServicesBackupProtection -Item $i -VaultId $v.ID -Force`,
+      },
+      AzureStorage: {
+        azureCli: `az backup protection disable ${AZ_AFS} --item-name {itemName} --delete-backup-data false --yes`,
+        powershell: `${PS_CONTEXT}${PS_VAULT}${PS_AFS_ITEM}Disable-AzRecoveryServicesBackupProtection -Item $i -VaultId $v.ID -Force`,
+      },
+    },
   },
   {
     id: 'backup-now',
+    target: 'item',
     purpose: {
       en: 'Retry: run an on-demand backup of the VM',
       fr: 'Réessayer : lancer une sauvegarde à la demande de la VM',
     },
     azureCli: `az backup protection backup-now ${AZ_VAULT} --container-name {vmName} --item-name {vmName} --backup-management-type AzureIaasVM`,
     powershell: `${PS_CONTEXT}${PS_VAULT}$c = Get-AzRecoveryServicesBackupContainer -ContainerType AzureVM -FriendlyName '{vmName}' -VaultId $v.ID; $i = Get-AzRecoveryServicesBackupItem -Container $c -WorkloadType AzureVM -VaultId $v.ID; Backup-AzRecoveryServicesBackupItem -Item $i -VaultId $v.ID`,
+    variants: {
+      AzureWorkload: {
+        purpose: {
+          en: 'Retry: run an on-demand full backup of the database',
+          fr: 'Réessayer : lancer une sauvegarde complète à la demande de la base',
+        },
+        azureCli: `az backup protection backup-now ${AZ_WL} --item-name {itemName} --backup-type Full --retain-until {retainUntil}`,
+        powershell: `${PS_CONTEXT}${PS_VAULT}${PS_WL_ITEM}Backup-AzRecoveryServicesBackupItem -Item $i -BackupType Full -VaultId $v.ID`,
+      },
+      AzureStorage: {
+        purpose: {
+          en: 'Retry: run an on-demand backup of the file share',
+          fr: 'Réessayer : lancer une sauvegarde à la demande du partage de fichiers',
+        },
+        azureCli: `az backup protection backup-now ${AZ_AFS} --item-name {itemName} --retain-until {retainUntil}`,
+        powershell: `${PS_CONTEXT}${PS_VAULT}${PS_AFS_ITEM}Backup-AzRecoveryServicesBackupItem -Item $i -VaultId $v.ID`,
+      },
+    },
   },
 ];

@@ -1,11 +1,15 @@
-import { CAUSES, GENERIC_CAUSE, VM_DELETED_CAUSE } from './causes.js';
-import { CODES } from './codes.js';
-import { COMMANDS } from './commands.js';
+import { CAUSES as AGENT_EXTENSION_CAUSES, GENERIC_CAUSE, VM_DELETED_CAUSE } from './causes.js';
+import { CODES as AGENT_EXTENSION_CODES } from './codes.js';
+import { COMMANDS as AGENT_EXTENSION_COMMANDS } from './commands.js';
+import { VM_BACKUP_CAUSES } from './vmBackupCauses.js';
+import { VM_BACKUP_CODES } from './vmBackupCodes.js';
+import { VM_BACKUP_COMMANDS } from './vmBackupCommands.js';
 import type { Catalog, CauseEntry, CodeEntry, CommandTemplate } from './types.js';
 import { validateCatalog } from './validateCatalog.js';
 
 export type {
   ActionVariant,
+  ArticleId,
   Catalog,
   CauseEntry,
   CodeEntry,
@@ -15,8 +19,12 @@ export type {
   ProbeName,
   VmFacts,
 } from './types.js';
-export { PLACEHOLDERS, PROBE_NAMES } from './types.js';
+export { ARTICLES, PLACEHOLDERS, PROBE_NAMES } from './types.js';
 export { PROBE_TITLES, probeTitle } from './probeTitles.js';
+
+const CODES: readonly CodeEntry[] = [...AGENT_EXTENSION_CODES, ...VM_BACKUP_CODES];
+const CAUSES: readonly CauseEntry[] = [...AGENT_EXTENSION_CAUSES, ...VM_BACKUP_CAUSES];
+const COMMANDS: readonly CommandTemplate[] = [...AGENT_EXTENSION_COMMANDS, ...VM_BACKUP_COMMANDS];
 
 /** The built-in catalog, validated once at load: a broken entry stops start-up with its name. */
 export const CATALOG: Catalog = deepFreeze({
@@ -36,6 +44,8 @@ const bySpelling = new Map<string, CodeEntry>();
 for (const entry of CODES) {
   for (const spelling of [entry.code, ...entry.aliases]) bySpelling.set(spelling.toLowerCase(), entry);
 }
+const byNumber = new Map<number, CodeEntry>();
+for (const entry of CODES) for (const number of entry.numbers ?? []) byNumber.set(number, entry);
 const causeById = new Map<string, CauseEntry>(
   [...CAUSES, GENERIC_CAUSE, VM_DELETED_CAUSE].map((cause) => [cause.id, cause]),
 );
@@ -49,6 +59,11 @@ export const CODE_SPELLINGS_LONGEST_FIRST: readonly string[] = [...bySpelling.ke
 /** The catalog entry for an error code in any case or documented spelling, or `undefined`. */
 export function tryFindCode(code: string): CodeEntry | undefined {
   return bySpelling.get(code.trim().toLowerCase());
+}
+
+/** The catalog entry for a numeric code (REST jobs carry `errorDetails[].errorCode` as a number). */
+export function tryFindCodeByNumber(number: number): CodeEntry | undefined {
+  return byNumber.get(number);
 }
 
 export function getCause(id: string): CauseEntry {

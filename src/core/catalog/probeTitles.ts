@@ -12,6 +12,9 @@ export const PROBE_TITLES: Readonly<Record<ProbeName, Localized>> = Object.freez
   'key-vault': { en: 'key vault access', fr: 'accès au coffre de clés' },
   'job-in-progress': { en: 'running backup jobs', fr: 'travaux de sauvegarde en cours' },
   history: { en: 'backup history', fr: 'historique des sauvegardes' },
+  'vm-state': { en: 'VM state', fr: 'état de la VM' },
+  'extension-deleting': { en: 'backup extension state', fr: 'état de l’extension de sauvegarde' },
+  'deny-policy': { en: 'policy assignments', fr: 'affectations de stratégie' },
 });
 
 /** A probe's name for people, in `lang`; an unknown name (a newer event) is shown as it is. */

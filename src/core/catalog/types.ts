@@ -11,6 +11,9 @@ export const PROBE_NAMES = [
   'key-vault',
   'job-in-progress',
   'history',
+  'vm-state',
+  'extension-deleting',
+  'deny-policy',
 ] as const;
 export type ProbeName = (typeof PROBE_NAMES)[number];
 
@@ -29,6 +32,19 @@ export const PLACEHOLDERS = [
   'keyVaultName',
   'keyVaultId',
   'snapshotExtensionName',
+  'containerName',
+  'itemName',
+  'workloadType',
+  'retainUntil',
+  // Names no input carries: the commands that need them keep them as visible placeholders.
+  'tagName',
+  'tagValue',
+  'recoveryPointName',
+  'storageAccountName',
+  'targetResourceGroup',
+  'targetSubscriptionId',
+  'policyName',
+  'instanceName',
 ] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 
@@ -41,17 +57,32 @@ export interface VmFacts {
   keyVaultAccess: KeyVaultAccess;
 }
 
+/** A command in both shells; a variant may say its purpose in its own words. */
+export interface CommandPair {
+  azureCli: string;
+  powershell: string;
+  purpose?: Localized;
+}
+
+/** The Azure CLI `--backup-management-type` of the items that are not Azure VMs. */
+export type ItemFamily = 'AzureWorkload' | 'AzureStorage';
+
 /**
  * One remediation command, in both shells. `os` and `keyVaultAccess` restrict it to VMs where
  * that fact holds; while the fact is unknown the command is kept (its purpose says when it applies).
+ * `target` says what it acts on, which decides for which workloads it applies: a `vm` command
+ * reads or changes the VM (the database's host VM for SQL Server and SAP HANA; none for a file
+ * share), an `item` command acts on the backup item with the workload's own parameters
+ * (`variants`; the base form is the Azure VM one), a `database` command only on a database in a
+ * VM (SQL Server, SAP HANA), an `other` command on the vault, the job or the subscription.
  */
-export interface CommandTemplate {
+export interface CommandTemplate extends CommandPair {
   id: string;
   purpose: Localized;
   os?: OsType;
   keyVaultAccess?: KeyVaultAccess;
-  azureCli: string;
-  powershell: string;
+  target: 'vm' | 'item' | 'database' | 'other';
+  variants?: Partial<Record<ItemFamily, CommandPair>>;
   /** Where the command's facts come from (article and section), when it is not the troubleshooting article. */
   source?: string;
 }
@@ -94,10 +125,39 @@ export interface CauseEntry {
   anchor: string;
 }
 
+/**
+ * The troubleshooting articles the catalog is built from (MicrosoftDocs/azure-docs, `articles/backup/`):
+ * the agent and extension article (French source and its English counterpart), *Troubleshoot backup
+ * errors with Azure VMs*, and the SQL Server and SAP HANA in Azure VM articles.
+ */
+export const ARTICLES = {
+  'agent-extension': 'backup-azure-troubleshoot-vm-backup-fails-snapshot-timeout',
+  'vm-backup': 'backup-azure-vms-troubleshoot',
+  'sql-server': 'backup-sql-server-azure-troubleshoot',
+  'sap-hana': 'backup-azure-sap-hana-database-troubleshoot',
+} as const;
+export type ArticleId = keyof typeof ARTICLES;
+
+/** The workloads a code belongs to, as the articles group them. */
+export type CodeWorkload = 'azure-vm' | 'sql-server' | 'sap-hana' | 'database';
+
 /** A documented error code. `causes` keep the source article's order for that code. */
 export interface CodeEntry {
   code: string;
   aliases: readonly string[];
+  /** The article (and section `anchor`) that documents the code. @default 'agent-extension' */
+  article?: ArticleId;
+  /** The workload whose article lists the code. @default 'azure-vm' */
+  workload?: CodeWorkload;
+  /**
+   * The service's own English error messages for the code, verbatim from the article ("Error
+   * message:"), used to recognise the code in an alert's description.
+   */
+  errorMessages?: readonly string[];
+  /** The numeric forms of the code (REST `errorDetails[].errorCode`), each from a cited source. */
+  numbers?: readonly number[];
+  /** A restore-side code: its failures are restore failures. @default 'backup' */
+  side?: 'backup' | 'restore';
   title: Localized;
   message: Localized;
   category: Exclude<Category, 'unknown'>;

@@ -33,9 +33,24 @@ export function validateCatalog(catalog: Catalog): string[] {
     if (commandIds.has(command.id)) problems.push(`${where}: duplicate id`);
     commandIds.add(command.id);
     checkLocalized(`${where} purpose`, command.purpose);
-    checkPlaceholders(`${where} azureCli`, command.azureCli);
-    checkPlaceholders(`${where} powershell`, command.powershell);
-    if (!command.azureCli.startsWith('az ')) problems.push(`${where}: azureCli must start with "az "`);
+    const forms = [
+      ['', command] as const,
+      ...Object.entries(command.variants ?? {}).map(([family, pair]) => [` (${family})`, pair] as const),
+    ];
+    for (const [variant, pair] of forms) {
+      checkPlaceholders(`${where}${variant} azureCli`, pair.azureCli);
+      checkPlaceholders(`${where}${variant} powershell`, pair.powershell);
+      if (!pair.azureCli.startsWith('az ')) problems.push(`${where}${variant}: azureCli must start with "az "`);
+      if (pair.purpose !== undefined) checkLocalized(`${where}${variant} purpose`, pair.purpose);
+    }
+    if (
+      command.target === 'item' &&
+      !command.azureCli.includes('AzureIaasVM') &&
+      !command.azureCli.includes('{vmName}')
+    )
+      problems.push(`${where}: an item command's base form is the Azure VM one`);
+    if (command.target !== 'item' && command.variants !== undefined)
+      problems.push(`${where}: only item commands have workload variants`);
   }
 
   const allCauses = [...catalog.causes, catalog.generic, catalog.vmDeleted];
@@ -44,13 +59,15 @@ export function validateCatalog(catalog: Catalog): string[] {
     checkLocalized(where, action);
     for (const lang of LANGS) {
       checkPlaceholders(`${where}.${lang}`, action[lang]);
+      // The first line names the item (the VM, or the database and its host) and the vault.
+      const text = action[lang];
+      const namesItem = text.includes('{vmName}') || text.includes('{itemName}');
       if (
-        !action[lang].includes('{vmName}') ||
-        !action[lang].includes('{vaultName}') ||
-        !action[lang].includes('{vmResourceGroup}')
-      ) {
-        problems.push(`${where}.${lang}: must name {vmName}, {vmResourceGroup} and {vaultName}`);
-      }
+        !namesItem ||
+        !text.includes('{vaultName}') ||
+        (text.includes('{vmName}') && !text.includes('{vmResourceGroup}'))
+      )
+        problems.push(`${where}.${lang}: must name {vmName} (with {vmResourceGroup}) or {itemName}, and {vaultName}`);
     }
   };
 
@@ -84,6 +101,7 @@ export function validateCatalog(catalog: Catalog): string[] {
   }
 
   const spellings = new Map<string, string>();
+  const numbers = new Map<number, string>();
   for (const entry of catalog.codes) {
     const where = `code ${entry.code}`;
     for (const spelling of [entry.code, ...entry.aliases]) {
@@ -92,6 +110,12 @@ export function validateCatalog(catalog: Catalog): string[] {
       const owner = spellings.get(key);
       if (owner !== undefined) problems.push(`${where}: "${spelling}" is already used by ${owner}`);
       spellings.set(key, entry.code);
+    }
+    for (const number of entry.numbers ?? []) {
+      if (!Number.isInteger(number) || number <= 0) problems.push(`${where}: bad numeric form ${number}`);
+      const owner = numbers.get(number);
+      if (owner !== undefined && owner !== entry.code) problems.push(`${where}: ${number} is already used by ${owner}`);
+      numbers.set(number, entry.code);
     }
     checkLocalized(`${where} title`, entry.title);
     checkLocalized(`${where} message`, entry.message);

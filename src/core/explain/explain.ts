@@ -23,6 +23,8 @@ import { judgeCauses, type CauseFinding, type OsSource } from './judgeCauses.js'
 import { prioritize, type PriorityContext, type PriorityThresholds } from './prioritize.js';
 import { causalVerdictOf, rankCauses, toLegacyVerdict } from './rankCauses.js';
 import type { ResolvedVm } from '../parse/resolveVm.js';
+import { cliManagementType, isDatabaseInVm, isVmHosted, type Workload } from '../workload.js';
+import { ARTICLES, type CommandPair, type CommandTemplate } from '../catalog/types.js';
 import type {
   EnrichedCause,
   EnrichedEvent,
@@ -60,13 +62,38 @@ export interface ExplainInput {
   resolvedBy?: EnrichedEvent['resolvedBy'];
 }
 
-const ARTICLE = 'azure/backup/backup-azure-troubleshoot-vm-backup-fails-snapshot-timeout';
-const HEADLINE: Record<Lang, (item: string, vault: string, rg: string, title: string, code: string) => string> = {
-  en: (item, vault, rg, title, code) =>
-    `Backup of ${item} failed in vault ${vault} (resource group ${rg}): ${title} [${code}]`,
-  fr: (item, vault, rg, title, code) =>
-    `Échec de la sauvegarde de ${item} dans le coffre ${vault} (groupe de ressources ${rg}) : ${title} [${code}]`,
+interface HeadlineParts {
+  what: JobRecord['operation'];
+  warning: boolean;
+  item: string;
+  rg: string | undefined;
+  vault: string;
+  title: string;
+  code: string;
+}
+const WHAT: Record<Lang, Record<JobRecord['operation'], string>> = {
+  en: { Backup: 'Backup', ConfigureBackup: 'Enabling backup', Restore: 'Restore' },
+  fr: {
+    Backup: 'de la sauvegarde',
+    ConfigureBackup: 'de l’activation de la sauvegarde',
+    Restore: 'de la restauration',
+  },
 };
+const WHAT_WARNING_FR: Record<JobRecord['operation'], string> = {
+  Backup: 'La sauvegarde',
+  ConfigureBackup: 'L’activation de la sauvegarde',
+  Restore: 'La restauration',
+};
+const HEADLINE: Record<Lang, (parts: HeadlineParts) => string> = {
+  en: (p) =>
+    `${WHAT.en[p.what]} of ${p.item} ${p.warning ? 'completed with warnings' : 'failed'} in vault ${p.vault}${p.rg !== undefined ? ` (resource group ${p.rg})` : ''}: ${p.title} [${p.code}]`,
+  fr: (p) =>
+    p.warning
+      ? `${WHAT_WARNING_FR[p.what]} de ${p.item} s’est terminée avec des avertissements dans le coffre ${p.vault}${p.rg !== undefined ? ` (groupe de ressources ${p.rg})` : ''} : ${p.title} [${p.code}]`
+      : `Échec ${WHAT.fr[p.what]} de ${p.item} dans le coffre ${p.vault}${p.rg !== undefined ? ` (groupe de ressources ${p.rg})` : ''} : ${p.title} [${p.code}]`,
+};
+const UNKNOWN_ITEM: Record<Lang, string> = { en: '<unknown item>', fr: '<élément inconnu>' };
+const UNKNOWN_VAULT: Record<Lang, string> = { en: '<unknown vault>', fr: '<coffre inconnu>' };
 const UNLISTED: Record<Lang, { title: string; message: string }> = {
   en: {
     title: 'Error code not in the catalog',
@@ -102,18 +129,21 @@ export function explain(input: ExplainInput): EnrichedEvent {
     ...(input.osType !== undefined && { os: input.osType }),
     ...(input.keyVaultAccess !== undefined && { keyVaultAccess: input.keyVaultAccess }),
   };
-  const values = templateValues(job, vm, input.learned);
+  const values = templateValues(job, vm, input.learned, input.receivedAt);
   const safe = toSafeValues(values);
   // Most causes end with the same commands (check the agent, back up now): each is rendered once.
-  const shared = sharedCommands(safe, lang, facts);
+  const shared = sharedCommands(safe, lang, facts, job.workload);
   const own = new Map<string, readonly RenderedCommand[]>();
+  // The item's own resource group is never guessed: without the VM, the sentence leaves it out.
   const textValues: TemplateValues = {
     ...values,
     vmName: vm?.vmName ?? job.backupItemName,
-    vmResourceGroup: vm?.vmResourceGroup ?? job.vaultResourceGroup,
+    itemName: values.itemName ?? job.backupItemName,
     rpResourceGroup:
       values.rpResourceGroup ?? (job.region !== undefined ? `AzureBackupRG_${job.region}_<n>` : undefined),
   };
+  const render: RenderContext = { values: safe, lang, facts, workload: job.workload, shared, own };
+  const say = (template: string) => fillText(withoutUnknownGroup(template, textValues), textValues);
 
   const entries: Array<{ cause: CauseEntry; documentedIn: EnrichedCause['documentedIn'] }> = classification.known
     ? [
@@ -126,8 +156,11 @@ export function explain(input: ExplainInput): EnrichedEvent {
     : [{ cause: CATALOG.generic, documentedIn: lang }];
   const findings = new Map(input.findings);
   if (input.vmMissing !== undefined) {
-    entries.push({ cause: CATALOG.vmDeleted, documentedIn: 'observed' });
-    findings.set(CATALOG.vmDeleted.id, { verdict: 'implicated', evidence: [input.vmMissing] });
+    // Codes that mean "the VM is gone" list it themselves: the lookup implicates it rather than adds it.
+    if (!entries.some(({ cause }) => cause.id === CATALOG.vmDeleted.id))
+      entries.push({ cause: CATALOG.vmDeleted, documentedIn: 'observed' });
+    if (findings.get(CATALOG.vmDeleted.id)?.verdict !== 'implicated')
+      findings.set(CATALOG.vmDeleted.id, { verdict: 'implicated', evidence: [input.vmMissing] });
   }
   const judged = judgeCauses({
     causes: entries.map((entry) => entry.cause),
@@ -152,7 +185,7 @@ export function explain(input: ExplainInput): EnrichedEvent {
       evidence: finding.evidence,
       title: cause.title[lang],
       steps: cause.steps[lang],
-      commands: renderCommands(cause, safe, lang, facts, shared, own),
+      commands: renderCommands(cause, render),
     };
   });
   const causes = rankCauses(documented);
@@ -178,6 +211,12 @@ export function explain(input: ExplainInput): EnrichedEvent {
     if (hours !== undefined) context.hoursSinceLastSuccess = hours;
   }
   if (input.resolvedBy !== undefined) context.resolved = true;
+  if (job.status === 'CompletedWithWarnings') context.warning = true;
+  const side = classification.known
+    ? (classification.entry.side ?? 'backup')
+    : job.operation === 'Restore'
+      ? 'restore'
+      : 'backup';
 
   const event: EnrichedEvent = {
     schemaVersion: '1.1',
@@ -186,8 +225,9 @@ export function explain(input: ExplainInput): EnrichedEvent {
     lang,
     source: { format: job.format, category: job.category, ...job.origin },
     job: {
-      operation: 'Backup',
+      operation: job.operation,
       status: job.status,
+      workload: job.workload,
       startedAt: job.startedAt ?? null,
       durationSec: job.durationSec ?? null,
       jobIdDerived: job.jobIdDerived,
@@ -201,6 +241,8 @@ export function explain(input: ExplainInput): EnrichedEvent {
       backupItemName: job.backupItemName ?? null,
       backupManagementType: job.backupManagementType ?? null,
       datasourceType: job.datasourceType ?? null,
+      containerName: job.containerName ?? null,
+      protectedItemName: job.protectedItemName ?? null,
       vmResourceId: vm?.vmResourceId ?? null,
       vmName: vm?.vmName ?? null,
       vmResourceGroup: vm?.vmResourceGroup ?? null,
@@ -209,9 +251,11 @@ export function explain(input: ExplainInput): EnrichedEvent {
     errorCode: job.errorCode ?? null,
     errorCodeSource: job.errorCodeSource ?? null,
     errorMessage: job.errorMessage ?? null,
+    ...(job.errorNumber !== undefined && { errorNumber: job.errorNumber }),
     classification: {
       code,
       known: classification.known,
+      side,
       category,
       title,
       message,
@@ -232,23 +276,23 @@ export function explain(input: ExplainInput): EnrichedEvent {
       headline: headline(job, vm, title, code, lang),
       firstAction:
         input.resolvedBy !== undefined
-          ? { causeId: null, text: fillText(RESOLVED[lang], textValues), commands: [] }
+          ? { causeId: null, text: say(RESOLVED[lang]), commands: [] }
           : !classification.known && job.recommendedAction !== undefined
             ? {
                 causeId: top?.id ?? null,
-                text: fillText(RECOMMENDS[lang], textValues) + toDisplay(job.recommendedAction, 600),
+                text: say(RECOMMENDS[lang]) + toDisplay(job.recommendedAction, 600),
                 commands: top?.commands ?? [],
               }
             : top === undefined || topEntry === undefined
               ? {
                   causeId: null,
-                  text: fillText(NO_CAUSE[lang], textValues),
-                  commands: [...renderCommands(CATALOG.generic, safe, lang, facts, shared, own)].slice(0, 2),
+                  text: say(NO_CAUSE[lang]),
+                  commands: [...renderCommands(CATALOG.generic, render)].slice(0, 2),
                 }
               : {
                   causeId: top.id,
-                  text: withEvidence(fillText(actionOf(topEntry, facts, lang), textValues), top, lang),
-                  commands: fixFirst(top, topEntry, facts),
+                  text: withEvidence(say(actionOf(topEntry, facts, lang)), top, lang),
+                  commands: fixFirst(top, topEntry, facts, job.workload, lang),
                 },
     },
   };
@@ -285,19 +329,31 @@ function withEvidence(action: string, top: EnrichedCause | undefined, lang: Lang
     : `${action} ${FOUND[lang]}${toDisplay(evidence.summary, 300).replace(/\.$/, '')}.`;
 }
 
+const GROUP_CLAUSE = / \((?:resource group|groupe de ressources) \{vmResourceGroup\}\)/g;
+
+/** A sentence naming `(resource group {vmResourceGroup})`, without the clause when the group is unknown. */
+function withoutUnknownGroup(template: string, values: TemplateValues): string {
+  return values.vmResourceGroup === undefined ? template.replace(GROUP_CLAUSE, '') : template;
+}
+
 /**
  * Once the cause is implicated, the command that fixes it comes first (when every name is known);
  * so does the fix of a variant the VM's facts select (a key vault using Azure RBAC needs a role
  * assignment, whatever the lookups could tell of its current ones).
  */
-function fixFirst(top: EnrichedCause, entry: CauseEntry, facts: Partial<VmFacts>): RenderedCommand[] {
+function fixFirst(
+  top: EnrichedCause,
+  entry: CauseEntry,
+  facts: Partial<VmFacts>,
+  workload: Workload,
+  lang: Lang,
+): RenderedCommand[] {
   const variant = variantOf(entry, facts);
   const fixId = variant?.fix ?? entry.fix;
   if ((top.causalVerdict !== 'implicated' && variant?.fix === undefined) || fixId === undefined) return top.commands;
-  const purpose = getCommand(fixId).purpose;
-  const fix = top.commands.filter(
-    (command) => command.complete && (command.purpose === purpose.en || command.purpose === purpose.fr),
-  );
+  const template = getCommand(fixId);
+  const purpose = (pairFor(template, workload)?.purpose ?? template.purpose)[lang];
+  const fix = top.commands.filter((command) => command.complete && command.purpose === purpose);
   return fix.length === 0 ? top.commands : [...fix, ...top.commands.filter((command) => !fix.includes(command))];
 }
 
@@ -305,6 +361,7 @@ function templateValues(
   job: JobRecord,
   vm: ResolvedVm | undefined,
   learned: TemplateValues | undefined,
+  receivedAt: string,
 ): TemplateValues {
   const values: TemplateValues = { ...learned };
   const set = (key: keyof TemplateValues, value: string | undefined) => {
@@ -318,7 +375,39 @@ function templateValues(
   set('vaultResourceGroup', job.vaultResourceGroup);
   set('region', job.region);
   if (!job.jobIdDerived) set('jobId', job.jobId);
+  if (isDatabaseInVm(job.workload)) {
+    set(
+      'containerName',
+      job.containerName ?? (vm !== undefined ? `VMAppContainer;Compute;${vm.vmResourceGroup};${vm.vmName}` : undefined),
+    );
+    set('itemName', job.protectedItemName);
+    set('workloadType', WORKLOAD_TYPE[job.workload]);
+  } else if (job.workload === 'azure-files') {
+    // Friendly names (storage account, share): what both shells take with the management type.
+    set('containerName', lastPart(job.containerName));
+    set('itemName', lastPart(job.protectedItemName) ?? job.backupItemName);
+  }
+  set('retainUntil', retainUntil(receivedAt));
   return values;
+}
+
+/** The `--workload-type` both the CLI and PowerShell accept for a database in a VM. */
+const WORKLOAD_TYPE: Partial<Record<Workload, string>> = {
+  'sql-in-vm': 'MSSQL',
+  'sap-hana-in-vm': 'SAPHanaDatabase',
+  'sap-ase-in-vm': 'SAPAseDatabase',
+};
+
+function lastPart(name: string | undefined): string | undefined {
+  return name?.split(';').pop()?.trim() || undefined;
+}
+
+/** An on-demand backup kept 30 days after the message, as `dd-mm-yyyy` (what --retain-until takes). */
+function retainUntil(receivedAt: string): string | undefined {
+  const at = Date.parse(receivedAt);
+  if (Number.isNaN(at)) return undefined;
+  const day = new Date(at + 30 * 86_400_000).toISOString();
+  return `${day.slice(8, 10)}-${day.slice(5, 7)}-${day.slice(0, 4)}`;
 }
 
 /**
@@ -328,15 +417,16 @@ function templateValues(
  */
 const memo = new Map<string, Map<string, readonly RenderedCommand[]>>();
 const MEMO_LIMIT = 20_000;
-const SIGNATURE: readonly Placeholder[] = PLACEHOLDERS.filter((name) => name !== 'jobId');
+const SIGNATURE: readonly Placeholder[] = PLACEHOLDERS.filter((name) => name !== 'jobId' && name !== 'retainUntil');
 const usesJobId = new Map<string, boolean>();
 
 function sharedCommands(
   values: SafeValues,
   lang: Lang,
   facts: Partial<VmFacts>,
+  workload: Workload,
 ): Map<string, readonly RenderedCommand[]> {
-  let key = `${lang}\u0000${facts.os ?? ''}\u0000${facts.keyVaultAccess ?? ''}`;
+  let key = `${lang}\u0000${facts.os ?? ''}\u0000${facts.keyVaultAccess ?? ''}\u0000${workload}`;
   for (const name of SIGNATURE) key += `\u0000${values.quoted[name] ?? ''}`;
   let shared = memo.get(key);
   if (shared === undefined) {
@@ -346,75 +436,110 @@ function sharedCommands(
   return shared;
 }
 
-function renderPair(id: string, values: SafeValues, lang: Lang): readonly RenderedCommand[] {
-  const template = getCommand(id);
-  const purpose = template.purpose[lang];
-  const cli = fillCommand(template.azureCli, values);
-  const ps = fillCommand(template.powershell, values, 'powershell');
+/**
+ * The form of a command for the item's workload: a VM command only where a VM exists (the item's
+ * own, or the database's host), an item command with the workload's own parameters, a database
+ * command only for a database, or nothing.
+ */
+function pairFor(template: CommandTemplate, workload: Workload): CommandPair | undefined {
+  if (template.target === 'vm') return isVmHosted(workload) || workload === 'unknown' ? template : undefined;
+  if (template.target === 'other') return template;
+  if (template.target === 'database') return isDatabaseInVm(workload) ? template : undefined;
+  const family = cliManagementType(workload);
+  if (family === 'AzureIaasVM') return template;
+  return family === undefined ? undefined : template.variants?.[family];
+}
+
+function renderPair(
+  pair: CommandPair,
+  template: CommandTemplate,
+  values: SafeValues,
+  lang: Lang,
+): readonly RenderedCommand[] {
+  const purpose = (pair.purpose ?? template.purpose)[lang];
+  const cli = fillCommand(pair.azureCli, values);
+  const ps = fillCommand(pair.powershell, values, 'powershell');
   return Object.freeze([
     Object.freeze<RenderedCommand>({ shell: 'azure-cli', purpose, text: cli.text, complete: cli.complete }),
     Object.freeze<RenderedCommand>({ shell: 'powershell', purpose, text: ps.text, complete: ps.complete }),
   ]);
 }
 
-function needsJobId(id: string): boolean {
+const PER_EVENT: ReadonlySet<Placeholder> = new Set<Placeholder>(['jobId', 'retainUntil']);
+
+/** Commands naming the job or a date are rendered per event; the others are shared (memo). */
+function needsPerEvent(id: string): boolean {
   let uses = usesJobId.get(id);
   if (uses === undefined) {
     const template = getCommand(id);
-    uses = [...placeholdersOf(template.azureCli), ...placeholdersOf(template.powershell)].includes('jobId');
+    const pairs: CommandPair[] = [template, ...Object.values(template.variants ?? {})];
+    uses = pairs.some((pair) =>
+      [...placeholdersOf(pair.azureCli), ...placeholdersOf(pair.powershell)].some((name) => PER_EVENT.has(name)),
+    );
     usesJobId.set(id, uses);
   }
   return uses;
 }
 
-function renderCommands(
-  cause: CauseEntry,
-  values: SafeValues,
-  lang: Lang,
-  facts: Partial<VmFacts>,
-  shared: Map<string, readonly RenderedCommand[]>,
-  own: Map<string, readonly RenderedCommand[]>,
-): RenderedCommand[] {
+interface RenderContext {
+  values: SafeValues;
+  lang: Lang;
+  facts: Partial<VmFacts>;
+  workload: Workload;
+  shared: Map<string, readonly RenderedCommand[]>;
+  own: Map<string, readonly RenderedCommand[]>;
+}
+
+function renderCommands(cause: CauseEntry, context: RenderContext): RenderedCommand[] {
+  const { facts } = context;
   const out: RenderedCommand[] = [];
   for (const id of cause.commands) {
-    const cache = needsJobId(id) ? own : shared;
-    let pair = cache.get(id);
-    if (pair === undefined) {
+    const cache = needsPerEvent(id) ? context.own : context.shared;
+    let rendered = cache.get(id);
+    if (rendered === undefined) {
       const template = getCommand(id);
+      const pair = pairFor(template, context.workload);
       const excluded =
+        pair === undefined ||
         (facts.os !== undefined && template.os !== undefined && template.os !== facts.os) ||
         (facts.keyVaultAccess !== undefined &&
           template.keyVaultAccess !== undefined &&
           template.keyVaultAccess !== facts.keyVaultAccess);
-      pair = excluded ? [] : renderPair(id, values, lang);
-      cache.set(id, pair);
+      rendered = excluded ? [] : renderPair(pair, template, context.values, context.lang);
+      cache.set(id, rendered);
     }
-    for (const command of pair) out.push(command);
+    for (const command of rendered) out.push(command);
   }
   return out;
 }
 
+/**
+ * `<What> of <item> failed in vault <vault> (resource group <rg>): <title> [<code>]`. The resource
+ * group is the item's VM's, and only when it is known: never the vault's, which is another group.
+ */
 function headline(job: JobRecord, vm: ResolvedVm | undefined, title: string, code: string, lang: Lang): string {
   const vmName = vm?.vmName;
   const itemName = job.backupItemName;
-  const isVmItem = job.datasourceType === undefined || /virtualmachines$|^vm$/i.test(job.datasourceType);
-  let item = vmName ?? itemName ?? '<unknown item>';
-  if (vmName !== undefined && itemName !== undefined && !isVmItem && itemName.toLowerCase() !== vmName.toLowerCase()) {
-    item = `${itemName} (${job.datasourceType}) ${ON[lang]} ${vmName}`;
+  let item = vmName ?? itemName ?? UNKNOWN_ITEM[lang];
+  if (vmName !== undefined && itemName !== undefined && job.workload !== 'azure-vm' && job.workload !== 'unknown') {
+    if (itemName.toLowerCase() !== vmName.toLowerCase())
+      item = `${itemName} (${job.datasourceType ?? job.workload}) ${ON[lang]} ${vmName}`;
   }
-  return HEADLINE[lang](
-    toDisplay(item, 160),
-    toDisplay(job.vaultName ?? '<unknown vault>', 80),
-    toDisplay(vm?.vmResourceGroup ?? job.vaultResourceGroup ?? '<unknown>', 90),
+  return HEADLINE[lang]({
+    what: job.operation,
+    warning: job.status === 'CompletedWithWarnings',
+    item: toDisplay(item, 160),
+    rg: vm?.vmResourceGroup !== undefined ? toDisplay(vm.vmResourceGroup, 90) : undefined,
+    vault: toDisplay(job.vaultName ?? UNKNOWN_VAULT[lang], 80),
     title,
-    toDisplay(code, 80),
-  );
+    code: toDisplay(code, 80),
+  });
 }
 
 function linkFor(classification: Classification, lang: Lang): string {
   const locale = lang === 'fr' ? 'fr-fr' : 'en-us';
   if (classification.known)
-    return `https://learn.microsoft.com/${locale}/${ARTICLE}#${classification.entry.anchor.toLowerCase()}`;
+    return `https://learn.microsoft.com/${locale}/azure/backup/${ARTICLES[classification.entry.article ?? 'agent-extension']}#${classification.entry.anchor.toLowerCase()}`;
   if (/^[A-Za-z0-9]+$/.test(classification.code) && classification.code !== 'Unknown')
     return `https://aka.ms/AB-${classification.code}`;
   return `https://learn.microsoft.com/${locale}/azure/backup/backup-azure-vms-troubleshoot`;
@@ -452,7 +577,11 @@ export function resolveEvent(
     priority,
     summary: {
       ...event.summary,
-      firstAction: { causeId: null, text: fillText(RESOLVED[event.lang], values), commands: [] },
+      firstAction: {
+        causeId: null,
+        text: fillText(withoutUnknownGroup(RESOLVED[event.lang], values), values),
+        commands: [],
+      },
     },
   };
 }

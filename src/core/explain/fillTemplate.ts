@@ -44,6 +44,30 @@ const NAMING_RULES: Record<Placeholder, RegExp> = {
   // Microsoft.KeyVault/vaults id: its resource group and name under the rules above.
   keyVaultId:
     /^\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\/[A-Za-z0-9._()-]{1,90}\/providers\/Microsoft\.KeyVault\/vaults\/[A-Za-z0-9-]{3,24}$/i,
+  // Backup containers (Microsoft.RecoveryServices/vaults/backupFabrics/protectionContainers):
+  // `iaasvmcontainerv2;<rg>;<vm>`, `VMAppContainer;Compute;<rg>;<vm>`, or a storage account's name;
+  // segments follow the resource group and VM rules above.
+  containerName: /^[A-Za-z0-9](?:[A-Za-z0-9;._()-]{0,298}[A-Za-z0-9_)])?$/,
+  // Protected items (…/protectionContainers/<c>/protectedItems): `SQLDataBase;<instance>;<db>`,
+  // `SAPHanaDatabase;<sid>;<db>`, or a file share's name (3-63 lowercase letters, digits, hyphens).
+  itemName: /^[A-Za-z0-9](?:[A-Za-z0-9;._$()-]{0,298}[A-Za-z0-9_)$])?$/,
+  // The workload types both the CLI and PowerShell accept for a database in a VM.
+  workloadType: /^(?:MSSQL|SAPHanaDatabase|SAPAseDatabase)$/,
+  // --retain-until: dd-mm-yyyy.
+  retainUntil: /^[0-3][0-9]-[01][0-9]-[0-9]{4}$/,
+  // Microsoft.Resources tags: names without <>%&\?/, values up to 256 characters.
+  tagName: /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/,
+  tagValue: /^[A-Za-z0-9 ._:@-]{0,256}$/,
+  // Recovery point names are numbers.
+  recoveryPointName: /^[0-9]{1,30}$/,
+  // Microsoft.Storage/storageAccounts: 3-24 lowercase letters and digits.
+  storageAccountName: /^[a-z0-9]{3,24}$/,
+  targetResourceGroup: RESOURCE_GROUP,
+  targetSubscriptionId: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+  // Microsoft.RecoveryServices/vaults/backupPolicies: 3-150 alphanumerics, hyphens, underscores.
+  policyName: /^[A-Za-z0-9][A-Za-z0-9_-]{2,149}$/,
+  // SQL Server instance names: up to 16 characters.
+  instanceName: /^[A-Za-z0-9_][A-Za-z0-9_$#-]{0,15}$/,
 };
 
 /**

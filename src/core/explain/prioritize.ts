@@ -21,6 +21,7 @@ const TEXT = {
     rpo: (h: number, rpo: number) => `No successful backup for ${h} h (over the ${rpo} h RPO).`,
     blast: (n: number) => `${n} items of this vault fail with the same code.`,
     resolved: 'Resolved: a later backup of this item succeeded.',
+    warning: 'Completed with warnings: the job made a recovery point, but the warning will repeat until fixed.',
   },
   fr: {
     transientOnce: 'Échec transitoire isolé : la prochaine exécution réussit en général.',
@@ -41,6 +42,8 @@ const TEXT = {
     rpo: (h: number, rpo: number) => `Aucune sauvegarde réussie depuis ${h} h (au-delà du RPO de ${rpo} h).`,
     blast: (n: number) => `${n} éléments de ce coffre échouent avec le même code.`,
     resolved: 'Résolu : une sauvegarde ultérieure de cet élément a réussi.',
+    warning:
+      'Terminé avec des avertissements : le travail a créé un point de récupération, mais l’avertissement reviendra tant qu’il n’est pas corrigé.',
   },
 } as const;
 
@@ -85,7 +88,8 @@ const LEVELS: readonly Priority[] = ['P1', 'P2', 'P3', 'P4'];
  * P1 (act now) to P4 (informational), with every reason that moved it, so the reader can see why
  * a failure is urgent. Each rule can only raise the level, except the first occurrence of a
  * transient failure, which starts low because the next scheduled run usually succeeds, and a
- * failure already resolved by a later success, which is P4 whatever else is true.
+ * failure already resolved by a later success, which is P4 whatever else is true, and a job that
+ * completed with warnings, which made a recovery point and is never above P3.
  */
 export function prioritize(input: PriorityInput): {
   level: Priority;
@@ -139,6 +143,11 @@ export function prioritize(input: PriorityInput): {
   const blast = context.itemsFailingWithSameCode;
   if (blast !== undefined && blast >= t.blastRadiusP1) raiseTo(1, 'blast-radius', m.blast(blast));
   else if (blast !== undefined && blast >= t.blastRadiusP2) raiseTo(2, 'blast-radius', m.blast(blast));
+
+  if (context.warning === true && level < 3) {
+    reasons.unshift({ rule: 'warning', text: m.warning });
+    level = 3;
+  } else if (context.warning === true) reasons.unshift({ rule: 'warning', text: m.warning });
 
   if (context.resolved === true) {
     reasons.unshift({ rule: 'resolved', text: m.resolved });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 
+import { itemKeyOfEvent } from '../itemKey.js';
 import type { EnrichedEvent } from '../types.js';
 
 /** Table keys may not hold `/ \ # ?` nor control characters: ids are hashed, codes normalised. */
@@ -7,7 +8,7 @@ const hash = (text: string) => createHash('sha256').update(text.toLowerCase()).d
 
 /** The backup item of an event, normalised: what a success shares with a failure. */
 export function itemKeyOf(event: EnrichedEvent): string {
-  return (event.job.backupItemUniqueId ?? event.job.backupItemId ?? event.job.vmResourceId ?? event.id).toLowerCase();
+  return itemKeyOfEvent(event);
 }
 
 export function findingPartitionKey(itemKey: string): string {

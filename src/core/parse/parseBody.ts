@@ -5,6 +5,8 @@ import type { InputLimits } from './limits.js';
 import { isCommonAlert, parseCommonAlert } from './parseCommonAlert.js';
 import type { ParseContext } from './parseContext.js';
 import { rejectValue } from './parseHelpers.js';
+import { isJobResource, parseJobResource } from './parseJobResource.js';
+import { isLogAnalyticsAnswer, toLogAnalyticsRows } from './parseLogAnalyticsAnswer.js';
 import { parseResourceLogRecord } from './parseResourceLogRecord.js';
 import { previewText } from './rawPreview.js';
 import { toRejection } from './reject.js';
@@ -49,13 +51,45 @@ function parseValue(value: unknown, ctx: ParseContext, text: string | undefined)
       ),
     ];
   }
-  const records = toFieldReader(value).get('records');
+  const reader = toFieldReader(value);
+  const records = reader.get('records');
   if (records !== undefined) {
     if (!Array.isArray(records))
       return [rejectValue(ctx, value, 'invalid_field:records', '"records" must be an array of resource-log records.')];
     return parseList(records, ctx, 'records');
   }
+  if (isLogAnalyticsAnswer(value)) return parseLogAnalytics(value, ctx);
+  // A page of a REST list (`{"value":[…],"nextLink":…}`) or a Resource Graph answer (`{"data":[…],"count":…}`).
+  const page = pageItems(value);
+  if (page !== undefined) return parseList(page, ctx, 'array');
   return [parseOne(value, ctx, 'bare-record')];
+}
+
+function pageItems(value: Record<string, unknown>): unknown[] | undefined {
+  const reader = toFieldReader(value);
+  const items = reader.get('value');
+  if (Array.isArray(items) && reader.get('properties') === undefined) return items as unknown[];
+  const data = reader.get('data');
+  if (Array.isArray(data) && (reader.get('totalRecords') !== undefined || reader.get('count') !== undefined))
+    return data as unknown[];
+  return undefined;
+}
+
+function parseLogAnalytics(value: Record<string, unknown>, ctx: ParseContext): ParsedItem[] {
+  const rows = toLogAnalyticsRows(value, ctx);
+  if (rows.length > ctx.limits.maxRecordsPerBody) {
+    const detail = `The answer holds ${rows.length} rows, over the ${ctx.limits.maxRecordsPerBody}-record limit; query a shorter time range.`;
+    return [
+      toRejection(
+        'too_many_records',
+        detail,
+        ctx.origin,
+        previewText(`{"tables":[…${rows.length} rows…]}`, ctx.limits.maxRawChars),
+        ctx.receivedAt,
+      ),
+    ];
+  }
+  return rows.map((row) => ('row' in row ? parseResourceLogRecord(row.row, row.ctx, 'log-analytics') : row));
 }
 
 function parseList(items: unknown[], ctx: ParseContext, kind: 'records' | 'array'): ParsedItem[] {
@@ -94,7 +128,7 @@ function parseList(items: unknown[], ctx: ParseContext, kind: 'records' | 'array
       );
       continue;
     }
-    if (kind === 'array' && toFieldReader(item).get('records') !== undefined) {
+    if (kind === 'array' && isContainer(item)) {
       out.push(...parseValue(item, recordCtx, undefined));
       continue;
     }
@@ -103,11 +137,19 @@ function parseList(items: unknown[], ctx: ParseContext, kind: 'records' | 'array
   return out;
 }
 
+/** An envelope, a list page or a query answer inside an array (a file of several pages). */
+function isContainer(item: Record<string, unknown>): boolean {
+  return (
+    toFieldReader(item).get('records') !== undefined || isLogAnalyticsAnswer(item) || pageItems(item) !== undefined
+  );
+}
+
 function parseOne(
   record: Record<string, unknown>,
   ctx: ParseContext,
   format: 'resource-log' | 'bare-record',
 ): ParsedItem {
   if (isCommonAlert(record)) return parseCommonAlert(record, ctx);
+  if (isJobResource(record)) return parseJobResource(record, ctx);
   return parseResourceLogRecord(record, ctx, format);
 }

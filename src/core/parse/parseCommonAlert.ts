@@ -1,8 +1,10 @@
 import { isVaultId, isVmId, toVaultId, tryParseArmId } from '../armId.js';
+import { isDatabaseInVm, toWorkload } from '../workload.js';
 import { deriveJobId } from './deriveJobId.js';
 import { isRecord, toFieldReader, type FieldReader } from './fields.js';
 import type { ParseContext } from './parseContext.js';
 import { ignoredItem, optional, rejectValue } from './parseHelpers.js';
+import { tryParseProtectedItemId } from './protectedItemId.js';
 import { recoverAlertCode } from './recoverAlertCode.js';
 import { tryNormalizeTimestamp } from './timestamps.js';
 import type { JobRecord, ParsedItem } from '../types.js';
@@ -94,6 +96,12 @@ export function parseCommonAlert(body: Record<string, unknown>, ctx: ParseContex
   );
   const jobUniqueId = extended.text('jobId');
   const itemName = (context.text('sourceId') ?? backupItemId)?.split('/').pop()?.split(';').pop();
+  const names = tryParseProtectedItemId(context.text('protectedItemId'));
+  const workload = toWorkload({
+    datasourceType: context.text('sourceType') ?? context.text('formattedSourceType'),
+    container: names?.containerName ?? context.text('firstLevelContainerId'),
+  });
+  const linkedVm = linked !== undefined && isVmId(linked) ? context.text('linkedResourceId') : undefined;
 
   const job: JobRecord = {
     format: 'common-alert',
@@ -101,7 +109,9 @@ export function parseCommonAlert(body: Record<string, unknown>, ctx: ParseContex
     origin: ctx.origin,
     jobId: jobUniqueId ?? deriveJobId([essentials.text('alertId'), essentials.text('originAlertId')]),
     jobIdDerived: jobUniqueId === undefined,
+    operation: 'Backup',
     status: resolved ? 'Completed' : 'Failed',
+    workload,
     richness: 2,
     ...optional('startedAt', startedAt),
     ...(recovered !== undefined && { errorCode: recovered.code, errorCodeSource: recovered.source }),
@@ -118,10 +128,10 @@ export function parseCommonAlert(body: Record<string, unknown>, ctx: ParseContex
     ),
     ...optional('backupManagementType', context.text('formattedSourceType')),
     ...optional('datasourceType', context.text('sourceType')),
-    ...optional(
-      'datasourceResourceId',
-      linked !== undefined && isVmId(linked) ? context.text('linkedResourceId') : undefined,
-    ),
+    // A database's linked resource is the VM that hosts it, not the item itself.
+    ...optional(isDatabaseInVm(workload) ? 'hostVmResourceId' : 'datasourceResourceId', linkedVm),
+    ...optional('containerName', names?.containerName),
+    ...optional('protectedItemName', names?.protectedItemName),
   };
   return { kind: 'job', job };
 }

@@ -1,9 +1,12 @@
-import { isVaultId, toVaultId, tryParseArmId } from '../armId.js';
+import { isVaultId, isVmId, toVaultId, tryParseArmId } from '../armId.js';
+import { toWorkload } from '../workload.js';
 import { deriveJobId } from './deriveJobId.js';
 import { exceedsDepth } from './depth.js';
 import { isRecord, toFieldReader, toLayeredReader, type FieldReader } from './fields.js';
 import type { ParseContext } from './parseContext.js';
+import { keepsCode, toJobOperation, toJobStatus } from './jobOutcome.js';
 import { ignoredItem, rejectValue } from './parseHelpers.js';
+import { tryParseProtectedItemId } from './protectedItemId.js';
 import { tryNormalizeTimestamp } from './timestamps.js';
 import type { JobRecord, OsType, ParsedItem, SourceFormat } from '../types.js';
 
@@ -26,10 +29,6 @@ const NAME_FIELDS = [
   'ProtectedContainerUniqueId',
   'resourceId',
 ] as const;
-const SUCCESS = new Map<string, JobRecord['status']>([
-  ['completed', 'Completed'],
-  ['completedwithwarnings', 'CompletedWithWarnings'],
-]);
 
 /**
  * One record of a resource-log envelope, or a bare record with the same fields (a Log Analytics
@@ -163,15 +162,16 @@ function parseJob(
       );
     }
   }
-  const operation = field.text('JobOperation');
-  if (operation === undefined)
+  const operationText = field.text('JobOperation');
+  if (operationText === undefined)
     return rejectValue(
       ctx,
       record,
       'missing_field:JobOperation',
       'A job record needs JobOperation to tell a backup from a restore.',
     );
-  if (operation.toLowerCase() !== 'backup') return ignoredItem(ctx, `operation:${operation}`);
+  const operation = toJobOperation(operationText);
+  if (operation === undefined) return ignoredItem(ctx, `operation:${operationText}`);
 
   const statusText = field.text('JobStatus');
   if (statusText === undefined)
@@ -181,8 +181,7 @@ function parseJob(
       'missing_field:JobStatus',
       'A backup job record needs JobStatus (Failed, Completed, …).',
     );
-  const statusKey = statusText.toLowerCase();
-  const status: JobRecord['status'] | undefined = statusKey === 'failed' ? 'Failed' : SUCCESS.get(statusKey);
+  const status = toJobStatus(statusText);
   if (status === undefined) return ignoredItem(ctx, `status:${statusText}`);
 
   const backupItemUniqueId = field.text('BackupItemUniqueId');
@@ -197,8 +196,7 @@ function parseJob(
   }
 
   const rawCode = field.text('JobFailureCode');
-  const errorCode =
-    status === 'Failed' && rawCode !== undefined && rawCode.toLowerCase() !== 'success' ? rawCode : undefined;
+  const errorCode = keepsCode(status, rawCode) ? rawCode : undefined;
   const startedAt = tryNormalizeTimestamp(field.text('JobStartDateTime')) ?? tryNormalizeTimestamp(top.text('time'));
   const vault = readVault(field, top);
   const jobUniqueId = field.text('JobUniqueId');
@@ -210,7 +208,13 @@ function parseJob(
     origin: ctx.origin,
     jobId: jobUniqueId ?? deriveJobId([backupItemUniqueId ?? datasourceResourceId, startedAt, status, errorCode]),
     jobIdDerived: jobUniqueId === undefined,
+    operation,
     status,
+    workload: toWorkload({
+      backupManagementType: field.text('BackupManagementType'),
+      datasourceType: field.text('DatasourceType') ?? field.text('BackupItemType'),
+      container: backupItemUniqueId ?? field.text('ProtectedContainerUniqueId'),
+    }),
     richness,
     ...vault,
   };
@@ -224,7 +228,13 @@ function parseJob(
   if (region) job.region = region;
   if (backupItemUniqueId !== undefined) job.backupItemUniqueId = backupItemUniqueId;
   if (datasourceResourceId !== undefined) job.datasourceResourceId = datasourceResourceId;
+  const host = field.text('DatasourceSetResourceId');
+  const hostId = tryParseArmId(host);
+  const names = tryParseProtectedItemId(field.text('BackupItemId'));
   const more: Array<[keyof JobRecord, string | undefined]> = [
+    ['hostVmResourceId', hostId !== undefined && isVmId(hostId) ? host : undefined],
+    ['containerName', names?.containerName],
+    ['protectedItemName', names?.protectedItemName],
     ['backupItemId', field.text('BackupItemId')],
     ['protectedContainerUniqueId', field.text('ProtectedContainerUniqueId')],
     ['backupItemName', field.text('BackupItemFriendlyName') ?? field.text('DatasourceFriendlyName')],

@@ -1,7 +1,8 @@
-import { CODES } from '../catalog/codes.js';
-import { CODE_SPELLINGS_LONGEST_FIRST, tryFindCode } from '../catalog/index.js';
+import { CATALOG, CODE_SPELLINGS_LONGEST_FIRST, tryFindCode } from '../catalog/index.js';
 import type { ErrorCodeSource } from '../types.js';
 
+/** Shorter texts match too much by accident ("Backup failed"). */
+const MIN_MESSAGE = 24;
 const AKA_LINK = /aka\.ms\/AB-([A-Za-z0-9]{1,128})(?![A-Za-z0-9])/i;
 
 export interface RecoveredCode {
@@ -18,9 +19,19 @@ export interface AlertCodeClues {
   description?: string;
 }
 
-const normalizedMessages = CODES.flatMap((entry) =>
-  [entry.message.en, entry.message.fr].map((message) => ({ code: entry.code, text: normalize(message) })),
-);
+/**
+ * Every wording of every code's message, compacted, longest first: the article's verbatim English
+ * messages (what the service writes in an alert's description), then our own en/fr messages.
+ */
+const compactMessages = CATALOG.codes
+  .flatMap((entry) =>
+    [...(entry.errorMessages ?? []), entry.message.en, entry.message.fr].map((message) => ({
+      code: entry.code,
+      text: compact(message),
+    })),
+  )
+  .filter((message) => message.text.length >= MIN_MESSAGE)
+  .sort((a, b) => b.text.length - a.text.length);
 
 /**
  * Azure Backup alerts carry no error-code field. The code is recovered, most reliable first, from
@@ -38,8 +49,11 @@ export function recoverAlertCode(clues: AlertCodeClues): RecoveredCode | undefin
     if (spelling !== undefined) return { code: canonical(spelling), source: 'origin-alert-id' };
   }
   if (clues.description !== undefined) {
-    const text = normalize(clues.description);
-    const match = normalizedMessages.find((message) => message.text.length > 0 && text.includes(message.text));
+    const text = compact(clues.description);
+    // The description holds the message (maybe with more around it), or is a cut-down copy of it.
+    const match =
+      compactMessages.find((message) => text.includes(message.text)) ??
+      (text.length >= MIN_MESSAGE ? compactMessages.find((message) => message.text.includes(text)) : undefined);
     if (match !== undefined) return { code: match.code, source: 'description' };
   }
   return undefined;
@@ -49,11 +63,14 @@ function canonical(code: string): string {
   return tryFindCode(code)?.code ?? code.trim();
 }
 
-function normalize(text: string): string {
+/**
+ * Letters and digits only, lower-cased and without accents: the published messages and the ones
+ * the service sends differ in spaces ("datasource" / "data source"), apostrophes (`doesn't` /
+ * `doesn’t`), quotes, double spaces and final full stops.
+ */
+function compact(text: string): string {
   return text
+    .normalize('NFD')
     .toLowerCase()
-    .replace(/[’']/g, "'")
-    .replace(/[^\p{L}\p{N}' ]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }

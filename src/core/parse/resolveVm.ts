@@ -1,5 +1,7 @@
 import { isVmId, toVmId, tryParseArmId } from '../armId.js';
 import type { JobRecord, VmIdSource } from '../types.js';
+import { isDatabaseInVm, isVmHosted } from '../workload.js';
+import { vmOfContainer } from './protectedItemId.js';
 
 export interface ResolvedVm {
   vmResourceId: string;
@@ -13,12 +15,21 @@ export interface ResolvedVm {
 export type BackupItemMap = ReadonlyMap<string, string>;
 
 /**
- * The VM a job is about, most reliable source first: the record's DatasourceResourceId, the
- * CoreAzureBackup mapping for its BackupItemUniqueId, then the BackupItemUniqueId itself
- * (`<region>;<id>;iaasvmcontainerv2;<rg>;<vm>`) with the vault's subscription, since an Azure VM
- * and its vault always share a subscription.
+ * The VM a job's lookups read. For an Azure VM, its own, most reliable source first: the record's
+ * DatasourceResourceId, the CoreAzureBackup mapping for its BackupItemUniqueId, then the
+ * BackupItemUniqueId itself (`<region>;<id>;iaasvmcontainerv2;<rg>;<vm>`) or the job's container
+ * name with the vault's subscription, since an Azure VM and its vault always share a subscription.
+ * For a database in a VM, the host VM. A file share or an agent-protected server has none.
  */
 export function resolveVm(job: JobRecord, mappings: BackupItemMap): ResolvedVm | undefined {
+  if (!isVmHosted(job.workload) && job.workload !== 'unknown') return undefined;
+  if (isDatabaseInVm(job.workload)) {
+    return (
+      fromId(job.hostVmResourceId, 'host-vm') ??
+      fromContainer(job, 'container-name') ??
+      fromId(job.datasourceResourceId, 'host-vm')
+    );
+  }
   const direct = fromId(job.datasourceResourceId, job.format === 'common-alert' ? 'alert' : 'datasource');
   if (direct !== undefined) return direct;
   if (job.backupItemUniqueId !== undefined) {
@@ -36,7 +47,19 @@ export function resolveVm(job: JobRecord, mappings: BackupItemMap): ResolvedVm |
       };
     }
   }
-  return undefined;
+  return fromContainer(job, 'container-name');
+}
+
+function fromContainer(job: JobRecord, source: VmIdSource): ResolvedVm | undefined {
+  const vm = vmOfContainer(job.containerName);
+  if (vm === undefined || job.subscriptionId === undefined) return undefined;
+  return {
+    vmResourceId: toVmId(job.subscriptionId, vm.resourceGroup, vm.name),
+    vmName: vm.name,
+    vmResourceGroup: vm.resourceGroup,
+    subscriptionId: job.subscriptionId,
+    source,
+  };
 }
 
 /** The same VM ids come back all day: their parsed form is remembered (bounded, pure). */

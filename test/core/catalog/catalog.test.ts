@@ -22,8 +22,8 @@ describe('catalog', () => {
     expect(validateCatalog(CATALOG)).toEqual([]);
   });
 
-  it('holds the ten codes of the French article and the three the English article adds', () => {
-    expect(CATALOG.codes.map((entry) => entry.code)).toEqual([
+  it('starts with the ten codes of the French article and the three the English article adds', () => {
+    expect(CATALOG.codes.slice(0, 13).map((entry) => entry.code)).toEqual([
       'UserErrorGuestAgentStatusUnavailable',
       'GuestAgentSnapshotTaskStatusError',
       'UserErrorRpCollectionLimitReached',

@@ -4,7 +4,10 @@ import { CATALOG } from '../../../src/core/catalog/index.js';
 import type { EnrichedEvent } from '../../../src/core/types.js';
 import { triage } from '../../../src/pipeline/triage.js';
 import { RECONSTRUCTED, fixtureJson } from '../../helpers/fixtures.js';
+import { jobFixture } from '../../helpers/jobs.js';
 import { expectValidEnrichedEvent } from '../../helpers/schema.js';
+
+const AT = '2026-11-26T06:00:00Z';
 
 type Envelope = { records: Array<{ properties: Record<string, unknown> } & Record<string, unknown>> };
 
@@ -143,6 +146,36 @@ describe('explain', () => {
         '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-app/providers/Microsoft.Compute/virtualMachines/vm-app-01',
       vmIdSource: 'backup-item-id',
     });
+  });
+
+  it('never prints the vault’s resource group as the item’s when the VM cannot be resolved', () => {
+    // A documented REST job (no container name: the VM's resource group is nowhere in it), failed.
+    const listed = jobFixture('ListJobsWithStartTimeAndEndTimeFilters.json').responses['200'].body.value[0];
+    listed.properties.status = 'Failed';
+    listed.properties.errorDetails = [{ errorCode: 400081, errorTitle: 'UserErrorGuestAgentStatusUnavailable' }];
+    for (const lang of ['en', 'fr'] as const) {
+      const { events } = triage([{ body: listed, origin: { bodyIndex: 0 } }], { lang, now: () => new Date(AT) });
+      const event = events[0]!;
+      expectValidEnrichedEvent(event);
+      expect(event.job).toMatchObject({
+        vmResourceId: null,
+        vmResourceGroup: null,
+        vaultResourceGroup: 'SwaggerTestRg',
+      });
+      expect(event.summary.headline).toBe(
+        lang === 'en'
+          ? 'Backup of testvm failed in vault NetSDKTestRsVault: VM agent unable to communicate with Azure Backup [UserErrorGuestAgentStatusUnavailable]'
+          : 'Échec de la sauvegarde de testvm dans le coffre NetSDKTestRsVault : L’agent de la VM ne communique pas avec Azure Backup [UserErrorGuestAgentStatusUnavailable]',
+      );
+      expect(event.summary.firstAction.text).not.toContain('SwaggerTestRg');
+      expect(event.summary.firstAction.text).toContain('testvm');
+      // VM commands keep a visible placeholder instead of the vault's group.
+      const agent = event.summary.firstAction.commands.find((command) =>
+        command.text.startsWith('az vm get-instance-view'),
+      )!;
+      expect(agent).toMatchObject({ complete: false });
+      expect(agent.text).toContain('--resource-group <vmResourceGroup>');
+    }
   });
 
   it('escapes nothing itself but strips control and bidi characters from names in text', () => {

@@ -115,7 +115,7 @@ describe('parseBody: resource-log envelope (reconstructed AddonAzureBackupJobs /
   });
 
   it.each([
-    ['JobOperation', 'Restore', 'operation:Restore'],
+    ['JobOperation', 'DeleteBackupData', 'operation:DeleteBackupData'],
     ['JobStatus', 'InProgress', 'status:InProgress'],
     ['JobStatus', 'Cancelled', 'status:Cancelled'],
   ])('ignores %s = %s, counted as %s', (field, value, reason) => {
@@ -168,7 +168,7 @@ describe('parseBody: Azure Monitor common alert schema (real Backup Failure aler
     };
   };
 
-  it('recovers the code from the aka.ms link, the VM from linkedResourceId, the vault from protectedItemId', () => {
+  it('recovers the code from the aka.ms link, the host VM from linkedResourceId, the vault from protectedItemId', () => {
     const [job] = jobs(parse(fixtureBytes(ALERT)));
     expect(job).toMatchObject<Partial<JobRecord>>({
       format: 'common-alert',
@@ -180,8 +180,11 @@ describe('parseBody: Azure Monitor common alert schema (real Backup Failure aler
       vaultName: 'rsv-infra-prod-01',
       vaultResourceGroup: 'rg-Infrastructure-Prod-rsv',
       subscriptionId: 'fca54459-0e45-471d-918a-7059ac54e7ee',
-      datasourceResourceId:
+      workload: 'sql-in-vm',
+      hostVmResourceId:
         '/subscriptions/fca54459-0e45-471d-918a-7059ac54e7ee/resourceGroups/rg-infrastructure-prod-legacy-sql/providers/Microsoft.Compute/virtualMachines/vm-sql-prod-02',
+      containerName: 'VMAppContainer;Compute;rg-infrastructure-prod-legacy-sql;vm-sql-prod-02',
+      protectedItemName: 'SQLDataBase;MSSQLSERVER;Clara_migtotest_20260313',
       datasourceType: 'SQLDataBase',
       backupItemName: 'Clara_migtotest_20260313',
       startedAt: '2026-03-13T11:56:13.939Z',
