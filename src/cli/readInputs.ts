@@ -9,7 +9,8 @@ import { UsageError } from './io.js';
 /**
  * Reads the CLI's inputs as Event Hub bodies. A file holding one JSON document is one body; a file
  * of JSON lines (NDJSON, one body per line, as `az eventhubs` captures and log exports produce)
- * is one body per line, in UTF-8 or in the UTF-16 Windows PowerShell writes. Bodies stay bytes: decoding, and its errors, belong to the pipeline.
+ * is one body per line, in UTF-8 or in the UTF-16 Windows PowerShell writes. Bodies stay bytes:
+ * decoding, and its errors, belong to the pipeline.
  */
 export async function readInputs(args: readonly string[], stdin: Readable, cwd: string): Promise<InputBody[]> {
   const sources = args.length === 0 ? ['-'] : args;

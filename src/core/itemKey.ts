@@ -21,8 +21,8 @@ export const RESTORE_PREFIX = 'restore|';
 /**
  * The identity of a protected item across formats and emitters, lower-cased: what a success must
  * share with a failure to resolve it, and what deduplication keys on. An item that is not a VM is
- * named by its vault, host (VM or container) and own name (several databases share one VM). Restores are keyed apart: a successful backup
- * says nothing about a failed restore.
+ * named by its vault, host (VM or container) and own name (several databases share one VM).
+ * Restores are keyed apart: a successful backup says nothing about a failed restore.
  */
 function itemKeyFrom(fields: ItemFields): string {
   const ownVm = fields.workload === undefined || fields.workload === 'azure-vm' || fields.workload === 'unknown';

@@ -86,9 +86,12 @@ export interface JobRecord {
   datasourceResourceId?: string;
   /** The Azure VM hosting a database item (`DatasourceSetResourceId`, the alert's linked VM). */
   hostVmResourceId?: string;
-  /** The backup container as the CLI names it (`iaasvmcontainerv2;rg;vm`, `VMAppContainer;Compute;rg;vm`, `StorageContainer;Storage;rg;account`). */
+  /**
+   * The backup container as the CLI names it (`iaasvmcontainerv2;rg;vm`, `VMAppContainer;Compute;rg;vm`,
+   * `StorageContainer;Storage;rg;account`).
+   */
   containerName?: string;
-  /** The protected item as the CLI names it (`VM;iaasvmcontainerv2;rg;vm`, `SQLDataBase;MSSQLSERVER;db`, `AzureFileShare;share`). */
+  /** The protected item as the CLI names it (`VM;iaasvmcontainerv2;rg;vm`, `SQLDataBase;MSSQLSERVER;db`, …). */
   protectedItemName?: string;
   /** Rank of the emitter when the same job arrives twice: the richer record wins. */
   richness: number;

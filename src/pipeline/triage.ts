@@ -68,7 +68,10 @@ export interface PreparedBatch {
   osTypes: Map<string, OsType>;
 }
 
-/** Decode, parse, deduplicate, resolve VMs and classify. Pure apart from the clock. Failures and warnings become findings. */
+/**
+ * Decode, parse, deduplicate, resolve VMs and classify. Pure apart from the clock. Failures and
+ * warnings become findings.
+ */
 export function prepareBatch(bodies: readonly InputBody[], options: TriageOptions = {}): PreparedBatch {
   const started = performance.now();
   const now = options.now ?? (() => new Date());

@@ -2,7 +2,8 @@ import { docText } from './fixtures.js';
 
 const HEADING = /^(#{2,4})\s+(.*?)\s*$/;
 const ANCHOR_TAG = /<a name="([^"]*)"><\/a>/;
-// Two headings split a code with a space ("…AutohealOperationRunning UserError", "…TrustedLaunchVM ToNonTrustedVMNotAllowed").
+// Two headings split a code with a space:
+// "…AutohealOperationRunning UserError", "…TrustedLaunchVM ToNonTrustedVMNotAllowed".
 const SPLIT_CODE = /\b([A-Z][A-Za-z0-9]+) (UserError|ToNonTrustedVMNotAllowed)\b/g;
 const TOKEN = /\b[A-Z][A-Za-z0-9]{7,}\b/g;
 const NUMERIC = /\b(\d{6}),\s*([A-Z][A-Za-z0-9]+)\b/g;

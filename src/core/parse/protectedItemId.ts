@@ -1,6 +1,6 @@
 /** The names a protected item id holds, as the Azure CLI takes them. */
 export interface ProtectedItemNames {
-  /** `IaasVMContainer;iaasvmcontainerv2;rg;vm`, `VMAppContainer;Compute;rg;vm`, `StorageContainer;Storage;rg;account` */
+  /** `IaasVMContainer;iaasvmcontainerv2;rg;vm`, `VMAppContainer;Compute;rg;vm`, `StorageContainer;Storage;rg;acct` */
   containerName: string;
   /** `VM;iaasvmcontainerv2;rg;vm`, `SQLDataBase;MSSQLSERVER;db`, `AzureFileShare;share` */
   protectedItemName: string;
