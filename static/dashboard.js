@@ -223,6 +223,13 @@ async function loadEvents(append) {
   table.dataset.state = 'ready';
 }
 
+const VERDICT_WORDS = {
+  implicated: 'implicated',
+  present: 'present, not the cause',
+  ruled_out: 'ruled out',
+  unknown: 'not determined',
+};
+
 async function showDetails(day, id) {
   const event = await api(`events/${day}/${encodeURIComponent(id)}`, {});
   document.getElementById('details-title').textContent = event.summary.headline;
@@ -236,8 +243,11 @@ async function showDetails(day, id) {
   for (const cause of event.causes) {
     const item = el('li');
     item.appendChild(el('span', {}, `${cause.title} — `));
-    item.appendChild(el('span', { class: `verdict-${cause.verdict}` }, cause.verdict.replace('_', ' ')));
-    for (const evidence of cause.evidence) item.appendChild(el('div', {}, evidence.summary));
+    // Schema 1.1 says whether the state explains this failure; a 1.0 event's "confirmed" reads implicated.
+    const verdict = cause.causalVerdict ?? (cause.verdict === 'confirmed' ? 'implicated' : cause.verdict);
+    item.appendChild(el('span', { class: `verdict-${verdict}` }, VERDICT_WORDS[verdict] ?? verdict));
+    // A condition present but not the cause stays one line.
+    if (verdict !== 'present') for (const evidence of cause.evidence) item.appendChild(el('div', {}, evidence.summary));
     causes.appendChild(item);
   }
   const link = document.getElementById('details-link');

@@ -1,3 +1,7 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 
 import { AzureState, vmId } from '../../scripts/azureState.js';
@@ -8,6 +12,7 @@ import { buildDigest } from '../../src/pipeline/digest.js';
 import { notifyBatch } from '../../src/pipeline/notify.js';
 import { triage, triageWithLookups } from '../../src/pipeline/triage.js';
 import { freshStore, stopAzurite } from '../helpers/azurite.js';
+import { cli, lines } from '../helpers/cli.js';
 import { RECONSTRUCTED, fixtureJson } from '../helpers/fixtures.js';
 import { cause, failedJob, NOW, replay, SUB, WORKSPACE, type Replay } from '../helpers/lookups.js';
 import { expectValidEnrichedEvent } from '../helpers/schema.js';
@@ -322,5 +327,42 @@ describe('one item, one age: the time since the last successful backup', () => {
     // 35 h from the last success to the end of the 25th: not 7 days from the first failure, nor a week to now.
     expect(summary.open[0]).toMatchObject({ hoursSinceLastSuccess: 35, ageHours: 191 });
     expect(summary.atRisk).toEqual([expect.objectContaining({ hoursWithoutSuccess: 35 })]);
+  });
+});
+
+describe('on the bundled demo (samples/, replayed Azure state)', () => {
+  it('no first action removes a lock unless the restore points are at the limit, and a resolved finding removes nothing', async () => {
+    const samples = fileURLToPath(new URL('../../samples/', import.meta.url));
+    const files = readdirSync(join(samples, 'events')).filter((name) => name.endsWith('.json'));
+    const run = await cli(
+      ['triage', '--azure-fixtures', 'azure/state.json', ...files.map((name) => `events/${name}`)],
+      '',
+      samples,
+    );
+    const events = lines(run.stdout) as unknown as EnrichedEvent[];
+    expect(events.length).toBeGreaterThan(15);
+    const withLock = events.filter((event) => event.causes.some((c) => c.id === 'rp-group-lock'));
+    expect(withLock.map((event) => event.job.vmName).sort()).toEqual(['vm-files-01', 'vm-print-01', 'vm-sql-01']);
+    for (const event of events) {
+      const atLimit =
+        event.causes.find((c) => c.id === 'rp-collection-limit')?.causalVerdict === 'implicated' ||
+        event.classification.code === 'UserErrorRpCollectionLimitReached';
+      if (removesALock(event))
+        expect({ vm: event.job.vmName, atLimit }).toEqual({ vm: event.job.vmName, atLimit: true });
+      if (event.resolvedBy !== undefined) {
+        expect(event.summary.firstAction.commands).toEqual([]);
+        expect(event.summary.firstAction.text).toMatch(/^Nothing to do/);
+      }
+    }
+    // The lock is the cause where the restore points are at the limit, and only there.
+    expect(
+      withLock.map((event) => [event.job.vmName, event.causes.find((c) => c.id === 'rp-group-lock')!.causalVerdict]),
+    ).toEqual(
+      expect.arrayContaining([
+        ['vm-sql-01', 'implicated'],
+        ['vm-files-01', 'present'],
+        ['vm-print-01', 'present'],
+      ]),
+    );
   });
 });

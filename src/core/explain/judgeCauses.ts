@@ -50,7 +50,8 @@ const TEXT = {
   fr: {
     codeReports: (code: string) => `le code d’erreur ${code} l’indique`,
     together: (what: string) => `Conjugué à : ${what}.`,
-    togetherByCode: (title: string, code: string) => `Conjugué à ce qu’indique le code d’erreur ${code} : ${title}.`,
+    togetherByCode: (title: string, code: string) =>
+      `Conjugué à ce qu’indique le code d’erreur ${code} : « ${title} ».`,
     notTheCause: (why: string, what: string) => `Pas la cause de cet échec : ${why} ; ${what}.`,
     notDetermined: (title: string) => `non déterminé : ${title}`,
     os: { windows: 'Windows', linux: 'Linux' },

@@ -22,6 +22,7 @@ const TEXT = {
     maybe: (list: string, why: string) =>
       `${list}: over 4 TB, a problem only if the VM uses Azure Disk Encryption; ${why}`,
     limit: (tb: number) => `${tb} TB (${tb * TB} GB)`,
+    size: (disk: string, gb: number | undefined) => `${disk}: ${gb} GB`,
   },
   fr: {
     osDisk: (name: string) => `disque de système ${name}`.trim(),
@@ -39,6 +40,7 @@ const TEXT = {
     maybe: (list: string, why: string) =>
       `${list} : au-delà de 4 To, ce qui ne pose problème que si la VM utilise Azure Disk Encryption ; ${why}`,
     limit: (tb: number) => `${tb} To (${tb * TB} Go)`,
+    size: (disk: string, gb: number | undefined) => `${disk} : ${gb} Go`,
   },
 } as const satisfies Record<Lang, unknown>;
 
@@ -93,7 +95,7 @@ export const diskSizeProbe: Probe = {
       status: 'ok' as const,
       verdicts: [{ causeId: CAUSE, verdict, evidence: evidence('disk-size', summary, read, values) }],
     });
-    const list = (over: typeof disks) => over.map((d) => `${d.disk}: ${d.sizeGb} GB`).join(', ');
+    const list = (over: typeof disks) => over.map((d) => m.size(d.disk, d.sizeGb)).join(', ');
     const over = disks.filter((d) => d.sizeGb !== undefined && d.sizeGb > limitGb);
     if (over.length > 0) return say('implicated', m.over(list(over), m.limit(limitGb / TB), why));
     const total = disks.reduce((sum, d) => sum + (d.sizeGb ?? 0), 0);

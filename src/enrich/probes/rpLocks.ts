@@ -13,6 +13,7 @@ const TEXT = {
       `lock ${lock} (${level})${note} on ${where}: old restore points there cannot be deleted`,
     none: (groups: string[]) => `no lock on ${groups.join(' nor on ')}`,
     unread: (reason: string) => `unread: ${reason}`,
+    note: (notes: string) => ` ("${notes}")`,
   },
   fr: {
     vmGroup: (group: string) => `le groupe de ressources de la VM ${group}`,
@@ -21,6 +22,7 @@ const TEXT = {
       `verrou ${lock} (${level})${note} sur ${where} : les anciens points de restauration n’y peuvent pas être supprimés`,
     none: (groups: string[]) => `aucun verrou sur ${groups.join(' ni sur ')}`,
     unread: (reason: string) => `non lu : ${reason}`,
+    note: (notes: string) => ` (« ${notes} »)`,
   },
 } as const satisfies Record<Lang, unknown>;
 
@@ -72,7 +74,7 @@ export const rpLocksProbe: Probe = {
     if (blocking !== undefined) {
       const where = blocking.isVmGroup ? m.vmGroup(blocking.group) : m.rpGroup(blocking.group);
       // The lock's notes are the owner's own words: quoted as written.
-      const note = blocking.lock.notes ? ` ("${blocking.lock.notes}")` : '';
+      const note = blocking.lock.notes ? m.note(blocking.lock.notes) : '';
       return {
         status: 'ok',
         verdicts: [

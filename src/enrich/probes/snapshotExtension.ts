@@ -9,6 +9,7 @@ const SNAPSHOT_TYPE = /(^|\.)VMSnapshot(Linux)?$/i;
 const TEXT = {
   en: {
     noStatus: 'no status',
+    colon: ': ',
     missing: (vm: string) => `no VMSnapshot extension on ${vm}: Azure Backup installs it at the next backup`,
     failed: (what: string) => `backup extension ${what}`,
     fine: (what: string, version: string | undefined) => `backup extension ${what}, version ${version ?? 'unknown'}`,
@@ -18,6 +19,7 @@ const TEXT = {
   },
   fr: {
     noStatus: 'sans état',
+    colon: ' : ',
     missing: (vm: string) => `pas d’extension VMSnapshot sur ${vm} : Azure Backup l’installe à la prochaine sauvegarde`,
     failed: (what: string) => `extension de sauvegarde ${what}`,
     fine: (what: string, version: string | undefined) =>
@@ -48,7 +50,7 @@ export const snapshotExtensionProbe: Probe = {
     const failed = extensions.filter((extension) => isFailed(extension.statuses));
     // Status texts are Azure's own words: quoted as read, in any language.
     const describe = (extension: (typeof extensions)[number]) =>
-      `${extension.name ?? extension.type}: ${extension.statuses?.[0]?.displayStatus ?? m.noStatus}${extension.statuses?.[0]?.message ? ` (${extension.statuses[0].message})` : ''}`;
+      `${extension.name ?? extension.type}${m.colon}${extension.statuses?.[0]?.displayStatus ?? m.noStatus}${extension.statuses?.[0]?.message ? ` (${extension.statuses[0].message})` : ''}`;
     const values = {
       extensions: extensions.map((extension) => ({
         name: extension.name,

@@ -14,6 +14,14 @@ import {
 } from '../probe.js';
 
 const WINDOWS = 'agent-unresponsive-windows';
+/** Azure's power states (`PowerState/<state>`), in French. */
+const POWER_FR: Record<string, string> = {
+  stopped: 'arrêtée',
+  deallocated: 'désallouée',
+  starting: 'en cours de démarrage',
+  stopping: 'en cours d’arrêt',
+  deallocating: 'en cours de désallocation',
+};
 const LINUX = 'agent-outdated-linux';
 
 const TEXT = {
@@ -35,7 +43,7 @@ const TEXT = {
   },
   fr: {
     notRunning: (power: string, display: string) =>
-      `la VM est à l’état ${power} : son agent ne peut pas répondre (agent ${display})`,
+      `la VM est ${POWER_FR[power] ?? `à l’état ${power}`} : son agent ne peut pas répondre (agent ${display})`,
     notReady: (vm: string, display: string, message: string | undefined) =>
       `l’agent de ${vm} est ${display}${message ? ` : ${message}` : ''}`,
     oldWindows: (version: string, min: string) =>
