@@ -65,8 +65,9 @@ export async function openNotifications(
   const deliver: Deliver | undefined =
     target === undefined
       ? undefined
-      : (message) =>
+      : (message, options) =>
           sendWebhook(target, message, {
+            ...(options?.signal !== undefined && { signal: options.signal }),
             attemptTimeoutInMs: settings.attemptTimeoutMs,
             retries: settings.retries,
             ...(overrides.fetch !== undefined && { fetch: overrides.fetch }),

@@ -9,6 +9,7 @@ import { findingKeyOf } from '../core/notify/findingKeys.js';
 import type { FindingState } from '../core/notify/types.js';
 import type { EnrichedEvent, LastSuccess, RejectedRecord } from '../core/types.js';
 import type { GroupState, NotificationStore, OutboxMessage, Versioned } from '../pipeline/store.js';
+import { mapConcurrent } from '../pipeline/mapConcurrent.js';
 import { fromChunks, toChunks } from './tableChunks.js';
 
 /** Where the tables are: a connection string (Azurite, local) or an endpoint and a credential (Azure). */
@@ -126,45 +127,50 @@ export class TableStore implements NotificationStore {
   }
 
   async saveFinding(state: FindingState, etag: string | undefined): Promise<'saved' | 'conflict'> {
-    if ((await writeVersioned(this.findings, fromFinding(state), etag)) === 'conflict') return 'conflict';
-    await this.#index(state);
-    return 'saved';
+    return writeVersioned(this.findings, fromFinding(state), etag);
   }
 
-  /** Keeps the open-findings and resolved-per-day rows in step with a finding just saved (idempotent). */
-  async #index(state: FindingState): Promise<void> {
-    const rowKey = `${state.partitionKey}|${state.rowKey}`;
-    const summary = {
-      status: state.status,
-      vmName: state.vmName ?? '',
-      vaultName: state.vaultName ?? '',
-      code: state.code,
-      priority: state.lastEvent.priority.level,
-      firstFailedAt: state.firstFailedAt,
-      lastFailedAt: state.lastFailedAt,
-      occurrences: state.occurrences,
-      headline: state.lastEvent.summary.headline,
-      firstAction: state.lastEvent.summary.firstAction.text.slice(0, 4_000),
-      eventId: state.lastEvent.id,
-      eventDay: dayOf(state.lastEvent),
-      ...lastSuccessColumns(state.lastEvent.priority.context?.lastSuccess),
-    };
-    if (state.status === 'open') {
-      await this.index.upsertEntity({ partitionKey: 'open', rowKey, ...summary }, 'Replace');
-      return;
-    }
-    await unlessMissing(this.index.deleteEntity('open', rowKey));
-    if (state.resolvedAt !== null)
-      await this.index.upsertEntity(
-        {
+  /**
+   * Keeps the open-findings and resolved-per-day rows in step with finding states just saved
+   * (idempotent): upserts in transactions of up to 100 rows per partition, and the open row of a
+   * finding that closed deleted.
+   */
+  async indexFindings(states: readonly FindingState[]): Promise<void> {
+    const rows: Entity[] = [];
+    const closed: string[] = [];
+    for (const state of states) {
+      const rowKey = `${state.partitionKey}|${state.rowKey}`;
+      const summary = {
+        status: state.status,
+        vmName: state.vmName ?? '',
+        vaultName: state.vaultName ?? '',
+        code: state.code,
+        priority: state.lastEvent.priority.level,
+        firstFailedAt: state.firstFailedAt,
+        lastFailedAt: state.lastFailedAt,
+        occurrences: state.occurrences,
+        headline: state.lastEvent.summary.headline,
+        firstAction: state.lastEvent.summary.firstAction.text.slice(0, 4_000),
+        eventId: state.lastEvent.id,
+        eventDay: dayOf(state.lastEvent),
+        ...lastSuccessColumns(state.lastEvent.priority.context?.lastSuccess),
+      };
+      if (state.status === 'open') {
+        rows.push({ partitionKey: 'open', rowKey, ...summary });
+        continue;
+      }
+      closed.push(rowKey);
+      if (state.resolvedAt !== null)
+        rows.push({
           partitionKey: `resolved-${state.resolvedAt.slice(0, 10)}`,
           rowKey,
           ...summary,
           resolvedAt: state.resolvedAt,
           resolvedByJobId: state.resolvedByJobId ?? '',
-        },
-        'Replace',
-      );
+        });
+    }
+    await this.#upsertByPartition(this.index, rows);
+    await mapConcurrent(closed, 8, (rowKey) => unlessMissing(this.index.deleteEntity('open', rowKey)));
   }
 
   async listOpenFindings(): Promise<IndexedFinding[]> {
@@ -297,8 +303,7 @@ export class TableStore implements NotificationStore {
     if (entity === undefined) return undefined;
     return {
       key,
-      count: Number(entity['count']),
-      items: JSON.parse(textOf(entity['items'], '[]')) as string[],
+      members: JSON.parse(fromChunks('members', entity) || '[]') as string[],
       messageId: orNull(entity['messageId']),
       etag: entity.etag,
     };
@@ -309,9 +314,9 @@ export class TableStore implements NotificationStore {
       partitionKey: 'group',
       rowKey: hash(group.key),
       key: group.key,
-      count: group.count,
-      items: JSON.stringify(group.items.slice(0, 500)),
+      count: group.members.length,
       messageId: group.messageId ?? '',
+      ...toChunks('members', JSON.stringify(group.members)),
     };
     return writeVersioned(this.findings, entity, group.etag);
   }
@@ -347,12 +352,28 @@ export class TableStore implements NotificationStore {
     }
   }
 
-  async settle(message: OutboxMessage): Promise<void> {
-    await this.outbox.updateEntity(
-      fromMessage(message),
-      'Replace',
-      message.etag !== undefined ? { etag: message.etag } : {},
-    );
+  async settle(message: OutboxMessage): Promise<'settled' | 'lost'> {
+    try {
+      await this.outbox.updateEntity(
+        fromMessage(message),
+        'Replace',
+        message.etag !== undefined ? { etag: message.etag } : {},
+      );
+      return 'settled';
+    } catch (error) {
+      if (statusOf(error) === 412) return 'lost';
+      throw error;
+    }
+  }
+
+  async revise(message: OutboxMessage): Promise<{ etag: string } | 'conflict'> {
+    try {
+      const response = await this.outbox.updateEntity(fromMessage(message), 'Replace', { etag: message.etag ?? '*' });
+      return { etag: response.etag ?? '' };
+    } catch (error) {
+      if (statusOf(error) === 412) return 'conflict';
+      throw error;
+    }
   }
 
   async listDue(now: Date, limit: number): Promise<OutboxMessage[]> {
@@ -418,22 +439,54 @@ export class TableStore implements NotificationStore {
     );
   }
 
-  /** Upserts in transactions of up to 100 entities of one partition: idempotent, few round trips. */
-  async #upsertByPartition(client: TableClient, entities: Entity[]): Promise<void> {
+  /**
+   * Upserts in transactions of up to 100 entities of one partition and under the 4 MiB payload a
+   * transaction may carry (Table service "Performing entity group transactions"): idempotent, few
+   * round trips, several transactions in flight.
+   */
+  async #upsertByPartition(client: TableClient, entities: readonly Entity[]): Promise<void> {
     const byPartition = new Map<string, Map<string, Entity>>();
     for (const entity of entities) {
       let rows = byPartition.get(entity.partitionKey);
       if (rows === undefined) byPartition.set(entity.partitionKey, (rows = new Map<string, Entity>()));
       rows.set(entity.rowKey, entity);
     }
+    const transactions: TransactionAction[][] = [];
     for (const rows of byPartition.values()) {
-      const list = [...rows.values()];
-      for (let i = 0; i < list.length; i += 100) {
-        const actions: TransactionAction[] = list.slice(i, i + 100).map((entity) => ['upsert', entity, 'Replace']);
-        await client.submitTransaction(actions);
+      let current: TransactionAction[] = [];
+      let bytes = 0;
+      for (const entity of rows.values()) {
+        const size = approximateBytes(entity);
+        if (current.length === 100 || (current.length > 0 && bytes + size > TRANSACTION_BYTES)) {
+          transactions.push(current);
+          current = [];
+          bytes = 0;
+        }
+        current.push(['upsert', entity, 'Replace']);
+        bytes += size;
       }
+      if (current.length > 0) transactions.push(current);
     }
+    await mapConcurrent(transactions, 8, (actions) => client.submitTransaction(actions));
   }
+}
+
+/** What a transaction may carry, with room for the multipart envelope (the limit is 4 MiB). */
+const TRANSACTION_BYTES = 3 * 1024 * 1024;
+
+/** An entity's size on the wire, as JSON, near enough to keep a transaction under its limit. */
+function approximateBytes(entity: Entity): number {
+  let bytes = 200;
+  for (const [name, value] of Object.entries(entity))
+    bytes +=
+      name.length +
+      16 +
+      (typeof value === 'string'
+        ? Buffer.byteLength(value)
+        : value instanceof Uint8Array
+          ? Math.ceil((value.byteLength * 4) / 3)
+          : 16);
+  return bytes;
 }
 
 /** An open (or resolved) finding as the index keeps it: enough for the digest and the dashboard. */
@@ -558,7 +611,7 @@ function fromFinding(state: FindingState): Entity {
     occurrences: state.occurrences,
     notifiedLevel: state.notifiedLevel ?? '',
     notifiedAt: state.notifiedAt ?? '',
-    jobIds: JSON.stringify(state.jobIds),
+    ...toChunks('seenJobs', JSON.stringify(state.seenJobs)),
     resolvedAt: state.resolvedAt ?? '',
     resolvedByJobId: state.resolvedByJobId ?? '',
     lastSuccessAt: state.lastSuccessAt ?? '',
@@ -585,7 +638,7 @@ function toFinding(entity: Record<string, unknown>): FindingState {
     occurrences: Number(entity['occurrences']),
     notifiedLevel: orNull(entity['notifiedLevel']) as FindingState['notifiedLevel'],
     notifiedAt: orNull(entity['notifiedAt']),
-    jobIds: JSON.parse(textOf(entity['jobIds'], '[]')) as string[],
+    seenJobs: seenJobsOf(entity),
     lastEvent: JSON.parse(fromChunks('event', entity)) as EnrichedEvent,
     resolvedAt: orNull(entity['resolvedAt']),
     resolvedByJobId: orNull(entity['resolvedByJobId']),
@@ -633,4 +686,13 @@ function toMessage(entity: TableEntityResult<Record<string, unknown>>): OutboxMe
     ...(orNull(entity['lastError']) !== null && { lastError: String(entity['lastError']) }),
     etag: entity.etag,
   };
+}
+
+/** The jobs a finding counted; rows written before `seenJobs` kept a list of ids (dated by the last failure). */
+function seenJobsOf(entity: Record<string, unknown>): Record<string, string> {
+  const chunks = fromChunks('seenJobs', entity);
+  if (chunks !== '') return JSON.parse(chunks) as Record<string, string>;
+  const legacy = JSON.parse(textOf(entity['jobIds'], '[]')) as string[];
+  const at = String(entity['lastFailedAt']);
+  return Object.fromEntries(legacy.map((id) => [id, at]));
 }

@@ -1,3 +1,5 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
 import pRetry, { AbortError } from 'p-retry';
 
 import type { DeliveryResult } from '../core/notify/types.js';
@@ -154,7 +156,10 @@ export async function sendWebhook(
         onFailedAttempt: async ({ error }) => {
           // Retry-After is a floor on the wait: sleep it here, p-retry adds its (small) back-off.
           const wait = error instanceof HttpFailure ? error.retryAfterMs : undefined;
-          if (wait !== undefined && wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+          if (wait !== undefined && wait > 0)
+            await sleep(wait, undefined, options.signal !== undefined ? { signal: options.signal } : {}).catch(
+              () => undefined,
+            );
         },
       },
     );

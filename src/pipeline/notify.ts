@@ -1,5 +1,12 @@
 import { decideFailure, decideSuccess, lastStoredSuccess } from '../core/notify/decide.js';
-import { findingKeyOf, findingPartitionKey, findingRowKey, itemKeyOf, vaultKeyOf } from '../core/notify/findingKeys.js';
+import {
+  findingKeyOf,
+  findingPartitionKey,
+  findingRowKey,
+  itemKeyOf,
+  memberIdOf,
+  vaultKeyOf,
+} from '../core/notify/findingKeys.js';
 import { notificationIds, toFindingNotification } from '../core/notify/toNotification.js';
 import {
   DEFAULT_NOTIFY_POLICY,
@@ -11,8 +18,8 @@ import type { PriorityThresholds } from '../core/explain/prioritize.js';
 import { NOTIFICATION_LABELS } from '../core/render/notificationLabels.js';
 import { renderNotification, type Format } from '../core/render/renderNotification.js';
 import type { Shell } from '../core/render/shells.js';
-import type { EnrichedEvent } from '../core/types.js';
-import { sendClaimed, type Deliver } from './deliver.js';
+import type { EnrichedEvent, RejectedRecord } from '../core/types.js';
+import { deliverAll, type Deliver, type DeliveryCounts } from './deliver.js';
 import { mapConcurrent } from './mapConcurrent.js';
 import type { NotificationStore, OutboxMessage } from './store.js';
 import type { Resolution, TriageResult } from './triage.js';
@@ -30,8 +37,13 @@ export interface NotifyOptions {
   shell?: Shell;
   /** The dashboard's public URL: each message links to its finding's page (a group, to the filtered view). */
   dashboardUrl?: string;
-  /** How long an instance holds a message it is sending. @default 120_000 */
+  /**
+   * How long an instance holds a message it is sending, taken when it starts sending it; a send
+   * is cut before its lease ends, so no one else sends the message meanwhile. @default 120_000
+   */
   leaseMs?: number;
+  /** Messages sent at the same time. @default 8 */
+  deliveryConcurrency?: number;
   /** Also publishes the events as stored (the optional second event hub), after delivery. */
   publish?: (events: readonly EnrichedEvent[]) => Promise<{ sent: number; tooLarge: readonly number[] }>;
 }
@@ -43,29 +55,52 @@ export interface NotifyOutcome {
   /** Jobs already counted before (a redelivered batch). */
   duplicates: number;
   delivered: number;
+  /** Waiting in the outbox for the redelivery timer (receiver failing, or sent by another instance). */
   pending: number;
   dead: number;
   /** Events published to the second event hub, and those too large to publish. */
   published?: { sent: number; tooLarge: number };
 }
 
+/** The notification stage of one batch, fed chunk by chunk so a storm never sits whole in memory. */
+export interface BatchNotifier {
+  /** Stores rejected records (idempotent: a record's row key is a hash of it). */
+  rejected(records: readonly RejectedRecord[]): Promise<void>;
+  /** Decides, writes to the outbox, saves the finding states and stores one chunk of events; gives them as stored. */
+  events(events: readonly EnrichedEvent[]): Promise<EnrichedEvent[]>;
+  /** Closes the open findings of the items a success resolves. */
+  resolve(resolutions: readonly Resolution[]): Promise<void>;
+  /** Sends what the batch decided (bounded concurrency, a lease per message) and says what happened. */
+  finish(): Promise<NotifyOutcome>;
+}
+
+/** A message this batch put in the outbox (or found there from an earlier attempt of the same batch). */
 interface Planned {
+  id: string;
+  /** The stored message and its ETag when this batch created it: a group is re-rendered before it is sent. */
+  created?: OutboxMessage;
+}
+
+/** A group message created by this batch, completed by the later chunks of the same storm. */
+interface GroupDraft {
   notification: Notification;
-  /** Created by this instance, already leased to it when a webhook is configured. */
-  message: OutboxMessage;
+  grown: boolean;
 }
 
 const MAX_CONFLICT_RETRIES = 8;
-/** Findings read at the same time: their reads are independent. */
-const READ_CONCURRENCY = 16;
+/** Findings read or written at the same time: they are independent. */
+const STORE_CONCURRENCY = 16;
+/** A group message lists at most this many items (renderers show at most 25). */
+const GROUP_EVENTS = 25;
 
 /**
- * The stateful half of a batch: store the events and rejections, decide per finding (new,
- * repeat, escalation), close findings that a success resolves, fold storms into one message,
- * write every message to the outbox before the state that records it, then deliver. Idempotent
- * across redeliveries and safe across concurrent instances (deterministic ids, ETags, leases).
+ * The stateful half of a batch, chunk by chunk: store the events and rejections, decide per
+ * finding (new, repeat, escalation), fold storms into one message, write every message to the
+ * outbox before the state that records it, close findings that a success resolves, then deliver.
+ * Idempotent across redeliveries and safe across concurrent instances (deterministic ids, storm
+ * membership as a set, ETags, a lease per message taken when it is sent).
  */
-export async function notifyBatch(result: TriageResult, options: NotifyOptions): Promise<NotifyOutcome> {
+export function startNotifier(options: NotifyOptions): BatchNotifier {
   const now = (options.now ?? (() => new Date()))();
   const policy = options.policy ?? DEFAULT_NOTIFY_POLICY;
   const outcome: NotifyOutcome = {
@@ -76,73 +111,219 @@ export async function notifyBatch(result: TriageResult, options: NotifyOptions):
     pending: 0,
     dead: 0,
   };
-  await options.store.saveRejected(result.rejected);
+  const planned = new Map<string, Planned>();
+  const drafts = new Map<string, GroupDraft>();
+  const windowIndex = Math.floor(now.getTime() / policy.groupWindowMs);
 
-  // Failures, finding by finding, in job order.
-  const byFinding = new Map<string, EnrichedEvent[]>();
-  for (const event of result.events) {
-    const key = findingKeyOf(event);
-    const list = byFinding.get(key) ?? [];
-    list.push(event);
-    byFinding.set(key, list);
-  }
-  const planned: Planned[] = [];
-  // 1. Read and decide, writing nothing yet.
-  const decided = await mapConcurrent([...byFinding.values()], READ_CONCURRENCY, (events) => {
-    events.sort((a, b) => (a.job.startedAt ?? '').localeCompare(b.job.startedAt ?? ''));
-    return decideFinding(events, options, policy, now);
-  });
-  // 2. Every message goes to the outbox before the state that says it was sent: a crash in
-  //    between replays the same decision, with the same message ids, at the next delivery.
-  const fresh = decided.flatMap((entry) =>
-    entry.messages
-      .filter((m) => m.kind === 'new')
-      .map((notification) => ({ notification, event: notification.events[0]! })),
-  );
-  await foldStorms(fresh, options, policy, now, planned);
-  for (const entry of decided)
-    for (const notification of entry.messages.filter((m) => m.kind === 'update'))
-      await enqueue(notification, options, planned, now);
-  // 3. Save the states; a lost race replays read-decide-enqueue-save for that finding alone.
-  for (const entry of decided) {
+  const enqueue = async (notification: Notification): Promise<void> => {
+    if (planned.has(notification.id)) return;
+    const rendered = render(notification);
+    const message: OutboxMessage = {
+      id: notification.id,
+      kind: notification.kind,
+      priority: notification.priority,
+      headline: notification.events[0]?.summary.headline ?? '',
+      contentType: rendered.contentType,
+      body: rendered.body,
+      status: 'pending',
+      attempts: 0,
+      rounds: 0,
+      createdAt: notification.createdAt,
+      // With a webhook, this instance sends it at the end of the batch; the redelivery timer
+      // takes it only if this instance did not (it died, or the batch ran long).
+      nextAttemptAt: new Date(
+        Date.parse(notification.createdAt) + (options.deliver !== undefined ? (options.leaseMs ?? 120_000) : 0),
+      ).toISOString(),
+    };
+    const created = await options.store.enqueue(message);
+    // An existing message is the same decision taken by an earlier attempt of this batch, or by
+    // another instance: it is sent (or found already sent) under a lease all the same.
+    planned.set(notification.id, {
+      id: notification.id,
+      ...(created !== 'exists' && { created: { ...message, etag: created.etag } }),
+    });
+    if (created !== 'exists') outcome.messages[notification.kind] += 1;
+  };
+
+  const render = (notification: Notification) =>
+    renderNotification(options.format, notification, {
+      shell: options.shell ?? 'cli',
+      ...(options.dashboardUrl !== undefined && { dashboardUrl: options.dashboardUrl }),
+      ...(options.policy !== undefined && { groupWindowMinutes: options.policy.groupWindowMs / 60_000 }),
+    });
+
+  /**
+   * Storm control: per vault and code, the new findings of a window are sent one by one up to the
+   * threshold; past it, they become one group message, and later ones join the group quietly.
+   * Membership is a set of findings, so a batch handled twice, or retried half-way, counts each
+   * item once.
+   */
+  const foldStorms = async (fresh: Notification[]): Promise<void> => {
+    const byStorm = new Map<string, Notification[]>();
+    for (const notification of fresh) {
+      const event = notification.events[0]!;
+      const key = `${vaultKeyOf(event)}|${event.classification.code.toLowerCase()}|${windowIndex}`;
+      const list = byStorm.get(key) ?? [];
+      list.push(notification);
+      byStorm.set(key, list);
+    }
+    await mapConcurrent([...byStorm], STORE_CONCURRENCY, ([key, entries]) =>
+      withConflictRetry(async () => {
+        const group = (await options.store.getGroup(key)) ?? { key, members: [], messageId: null };
+        const members = new Set(group.members);
+        for (const entry of entries) members.add(memberIdOf(entry.events[0]!));
+        const count = members.size;
+        if (group.messageId === null && count <= policy.groupThreshold) {
+          for (const entry of entries) await enqueue(entry);
+          return options.store.saveGroup({ ...group, members: [...members] });
+        }
+        const messageId = group.messageId ?? notificationIds.group(key);
+        const events = entries.map((entry) => entry.events[0]!);
+        const draft = drafts.get(messageId);
+        if (group.messageId === null) {
+          const top = [...events].sort((a, b) => rank(a) - rank(b)).slice(0, GROUP_EVENTS);
+          const notification: Notification = {
+            id: messageId,
+            kind: 'group',
+            lang: top[0]!.lang,
+            priority: top[0]!.priority.level,
+            createdAt: now.toISOString(),
+            events: top,
+            occurrences: entries.length,
+            groupSize: count,
+          };
+          await enqueue(notification);
+          drafts.set(messageId, { notification, grown: false });
+        } else if (draft !== undefined && count > (draft.notification.groupSize ?? 0)) {
+          // The same storm continues in a later chunk of this batch: its message, not sent yet, says so.
+          const top = [...draft.notification.events, ...events]
+            .sort((a, b) => rank(a) - rank(b))
+            .slice(0, GROUP_EVENTS);
+          draft.notification = {
+            ...draft.notification,
+            events: top,
+            priority: top[0]!.priority.level,
+            occurrences: draft.notification.occurrences + entries.length,
+            groupSize: count,
+          };
+          draft.grown = true;
+        }
+        return options.store.saveGroup({ ...group, members: [...members], messageId });
+      }),
+    );
+  };
+
+  /** Saves one finding's state; a lost race replays read-decide-enqueue-save for that finding alone. */
+  const save = async (entry: Decided): Promise<Decided> => {
     let current = entry;
     for (let attempt = 1; ; attempt += 1) {
-      if (current.state === undefined || current.duplicates === current.events.length) {
-        outcome.duplicates += current.duplicates;
-        break;
-      }
-      if ((await options.store.saveFinding(current.state, current.etag)) === 'saved') {
-        outcome.quiet += current.quiet;
-        outcome.duplicates += current.duplicates;
-        break;
-      }
+      if (current.state === undefined || current.duplicates === current.events.length) return current;
+      if ((await options.store.saveFinding(current.state, current.etag)) === 'saved') return current;
       if (attempt >= MAX_CONFLICT_RETRIES)
         throw new Error(
           `Gave up after ${MAX_CONFLICT_RETRIES} write conflicts on finding ${current.key}: the store is contended.`,
         );
       await new Promise((done) => setTimeout(done, Math.random() * 20 * attempt));
       current = await decideFinding(current.events, options, policy, now);
-      entry.final = current.final;
-      for (const notification of current.messages) await enqueue(notification, options, planned, now);
+      await foldStorms(current.messages.filter((m) => m.kind === 'new'));
+      for (const notification of current.messages.filter((m) => m.kind !== 'new')) await enqueue(notification);
     }
-  }
+  };
 
-  await resolve(result.resolutions, options, now, planned);
-  // Events are stored with the priority their finding's history gave them (what was notified).
-  const final = new Map(result.events.map((event) => [event.id, event]));
-  for (const entry of decided) for (const event of entry.final) final.set(event.id, event);
-  const stored = [...final.values()];
-  await options.store.saveEvents(stored);
+  return {
+    rejected: (records) => options.store.saveRejected(records),
 
-  for (const { notification } of planned) outcome.messages[notification.kind] += 1;
-  if (options.deliver !== undefined) {
-    for (const { message } of planned) {
-      const settled = await sendClaimed(message, options.store, options.deliver, now);
-      if (settled === 'delivered') outcome.delivered += 1;
-      else if (settled === 'dead') outcome.dead += 1;
-      else outcome.pending += 1;
-    }
-  } else outcome.pending += planned.length;
+    async events(chunk) {
+      const byFinding = new Map<string, EnrichedEvent[]>();
+      for (const event of chunk) {
+        const key = findingKeyOf(event);
+        const list = byFinding.get(key) ?? [];
+        list.push(event);
+        byFinding.set(key, list);
+      }
+      // 1. Read and decide, writing nothing yet.
+      const decided = await mapConcurrent([...byFinding.values()], STORE_CONCURRENCY, (events) => {
+        events.sort((a, b) => (a.job.startedAt ?? '').localeCompare(b.job.startedAt ?? ''));
+        return decideFinding(events, options, policy, now);
+      });
+      // 2. Every message goes to the outbox before the state that says it was sent: a crash in
+      //    between replays the same decision, with the same message ids, at the next delivery.
+      await foldStorms(decided.flatMap((entry) => entry.messages.filter((m) => m.kind === 'new')));
+      for (const entry of decided)
+        for (const notification of entry.messages.filter((m) => m.kind === 'update')) await enqueue(notification);
+      // 3. Save the states, then their index rows (also those of findings seen again: a batch
+      //    retried after a failure between the two repairs the index).
+      const saved = await mapConcurrent(decided, STORE_CONCURRENCY, save);
+      const states: FindingState[] = [];
+      for (const entry of saved) {
+        outcome.duplicates += entry.duplicates;
+        if (entry.state !== undefined && entry.duplicates < entry.events.length) outcome.quiet += entry.quiet;
+        if (entry.state !== undefined) states.push(entry.state);
+      }
+      await options.store.indexFindings(states);
+      // 4. Events are stored with the priority their finding's history gave them (what was notified).
+      const final = new Map(chunk.map((event) => [event.id, event]));
+      for (const entry of saved) for (const event of entry.final) final.set(event.id, event);
+      const stored = [...final.values()];
+      await options.store.saveEvents(stored);
+      return stored;
+    },
+
+    async resolve(resolutions) {
+      // One success per item is enough: the latest.
+      const latest = new Map<string, Resolution>();
+      for (const resolution of resolutions) {
+        const known = latest.get(resolution.itemKey);
+        if (known === undefined || (resolution.completedAt ?? '') > (known.completedAt ?? '')) {
+          latest.set(resolution.itemKey, resolution);
+        }
+      }
+      const closed = await mapConcurrent([...latest.values()], STORE_CONCURRENCY, (resolution) =>
+        resolveItem(resolution, options, now, enqueue),
+      );
+      await options.store.indexFindings(closed.flat());
+    },
+
+    async finish() {
+      // Group messages that later chunks completed are rewritten before anyone sends them.
+      for (const [id, draft] of drafts) {
+        const entry = planned.get(id);
+        if (!draft.grown || entry?.created === undefined) continue;
+        const rendered = render(draft.notification);
+        const revised = await options.store.revise({
+          ...entry.created,
+          body: rendered.body,
+          headline: entry.created.headline,
+        });
+        if (revised !== 'conflict') entry.created = { ...entry.created, body: rendered.body, etag: revised.etag };
+      }
+      if (options.deliver === undefined) outcome.pending += planned.size;
+      else {
+        const counts: DeliveryCounts = await deliverAll([...planned.keys()], options.store, options.deliver, {
+          ...(options.now !== undefined && { now: options.now }),
+          leaseMs: options.leaseMs ?? 120_000,
+          concurrency: options.deliveryConcurrency ?? 8,
+        });
+        outcome.delivered += counts.delivered;
+        outcome.dead += counts.dead;
+        outcome.pending += counts.pending + counts.busy;
+      }
+      return outcome;
+    },
+  };
+}
+
+/**
+ * A whole triage result through the notification stage in one chunk, then delivery and the
+ * optional second event hub: for callers that already hold every event (tests, benches, small
+ * inputs). The batch handler streams chunks through `startNotifier` instead.
+ */
+export async function notifyBatch(result: TriageResult, options: NotifyOptions): Promise<NotifyOutcome> {
+  const notifier = startNotifier(options);
+  await notifier.rejected(result.rejected);
+  const stored = await notifier.events(result.events);
+  await notifier.resolve(result.resolutions);
+  const outcome = await notifier.finish();
   if (options.publish !== undefined) {
     const published = await options.publish(stored);
     outcome.published = { sent: published.sent, tooLarge: published.tooLarge.length };
@@ -217,127 +398,42 @@ async function decideFinding(
   return { key: `${partitionKey}|${rowKey}`, events, state, etag: stored?.etag, messages, final, quiet, duplicates };
 }
 
-/**
- * Storm control: per vault and code, the new findings of a window are sent one by one up to the
- * threshold; past it, they become one group message, and later ones join the group quietly.
- */
-async function foldStorms(
-  fresh: Array<{ notification: Notification; event: EnrichedEvent }>,
-  options: NotifyOptions,
-  policy: NotifyPolicy,
-  now: Date,
-  planned: Planned[],
-): Promise<void> {
-  const byStorm = new Map<string, typeof fresh>();
-  const windowIndex = Math.floor(now.getTime() / policy.groupWindowMs);
-  for (const entry of fresh) {
-    const key = `${vaultKeyOf(entry.event)}|${entry.event.classification.code.toLowerCase()}|${windowIndex}`;
-    const list = byStorm.get(key) ?? [];
-    list.push(entry);
-    byStorm.set(key, list);
-  }
-  for (const [key, entries] of byStorm) {
-    await withConflictRetry(async () => {
-      const group = (await options.store.getGroup(key)) ?? { key, count: 0, items: [], messageId: null };
-      const names = entries.map((entry) => entry.event.job.vmName ?? entry.event.id);
-      const count = group.count + entries.length;
-      if (group.messageId === null && count <= policy.groupThreshold) {
-        for (const entry of entries) await enqueue(entry.notification, options, planned, now);
-        return options.store.saveGroup({ ...group, count, items: [...group.items, ...names] });
-      }
-      let messageId = group.messageId;
-      if (messageId === null) {
-        messageId = notificationIds.group(key);
-        const events = entries.map((entry) => entry.event).sort((a, b) => rank(a) - rank(b));
-        const level = events[0]!.priority.level;
-        await enqueue(
-          {
-            id: messageId,
-            kind: 'group',
-            lang: events[0]!.lang,
-            priority: level,
-            createdAt: now.toISOString(),
-            events,
-            occurrences: entries.length,
-            groupSize: count,
-          },
-          options,
-          planned,
-          now,
-        );
-      }
-      return options.store.saveGroup({ ...group, count, items: [...group.items, ...names], messageId });
-    });
-  }
-}
-
 const rank = (event: EnrichedEvent) => Number(event.priority.level.slice(1));
 
 /** A success closes every open finding of its item; those that were ever notified get one "resolved". */
-async function resolve(
-  resolutions: readonly Resolution[],
+async function resolveItem(
+  resolution: Resolution,
   options: NotifyOptions,
   now: Date,
-  planned: Planned[],
-): Promise<void> {
-  for (const resolution of resolutions) {
-    const partitionKey = findingPartitionKey(resolution.itemKey);
-    for (const { value } of await options.store.listItemFindings(partitionKey)) {
-      if (value.status !== 'open') continue;
-      await withConflictRetry(async () => {
-        const stored = await options.store.getFinding(partitionKey, value.rowKey);
-        if (stored === undefined) return 'saved';
-        const decision = decideSuccess(stored.value, resolution.jobId, resolution.completedAt, now, options.thresholds);
-        if (!decision.changed) return 'saved';
-        if (decision.notify) {
-          const id = notificationIds.resolved(stored.value);
-          await enqueue(
-            toFindingNotification(id, 'resolved', decision.state.lastEvent, decision.state, now.toISOString(), {
-              resolvedBy: { jobId: resolution.jobId, at: resolution.completedAt },
-            }),
-            options,
-            planned,
-            now,
-          );
-        }
-        return options.store.saveFinding(decision.state, stored.etag);
-      });
-    }
+  enqueue: (notification: Notification) => Promise<void>,
+): Promise<FindingState[]> {
+  const partitionKey = findingPartitionKey(resolution.itemKey);
+  const closed: FindingState[] = [];
+  for (const { value } of await options.store.listItemFindings(partitionKey)) {
+    if (value.status !== 'open') continue;
+    await withConflictRetry(async () => {
+      const stored = await options.store.getFinding(partitionKey, value.rowKey);
+      if (stored === undefined) return 'saved';
+      const decision = decideSuccess(stored.value, resolution.jobId, resolution.completedAt, now, options.thresholds);
+      if (!decision.changed) return 'saved';
+      if (decision.notify) {
+        await enqueue(
+          toFindingNotification(
+            notificationIds.resolved(stored.value),
+            'resolved',
+            decision.state.lastEvent,
+            decision.state,
+            now.toISOString(),
+            { resolvedBy: { jobId: resolution.jobId, at: resolution.completedAt } },
+          ),
+        );
+      }
+      const saved = await options.store.saveFinding(decision.state, stored.etag);
+      if (saved === 'saved') closed.push(decision.state);
+      return saved;
+    });
   }
-}
-
-async function enqueue(
-  notification: Notification,
-  options: NotifyOptions,
-  planned: Planned[],
-  now: Date,
-): Promise<void> {
-  if (planned.some((entry) => entry.notification.id === notification.id)) return;
-  const rendered = renderNotification(options.format, notification, {
-    shell: options.shell ?? 'cli',
-    ...(options.dashboardUrl !== undefined && { dashboardUrl: options.dashboardUrl }),
-    ...(options.policy !== undefined && { groupWindowMinutes: options.policy.groupWindowMs / 60_000 }),
-  });
-  const message: OutboxMessage = {
-    id: notification.id,
-    kind: notification.kind,
-    priority: notification.priority,
-    headline: notification.events[0]?.summary.headline ?? '',
-    contentType: rendered.contentType,
-    body: rendered.body,
-    // With a webhook, the creator sends it at once: it is created leased, so no one else takes it
-    // unless this instance dies before settling it.
-    status: options.deliver !== undefined ? 'sending' : 'pending',
-    ...(options.deliver !== undefined && {
-      leaseUntil: new Date(now.getTime() + (options.leaseMs ?? 120_000)).toISOString(),
-    }),
-    attempts: 0,
-    rounds: 0,
-    createdAt: notification.createdAt,
-    nextAttemptAt: notification.createdAt,
-  };
-  const created = await options.store.enqueue(message);
-  if (created !== 'exists') planned.push({ notification, message: { ...message, etag: created.etag } });
+  return closed;
 }
 
 /** Runs a read-decide-write step again while its conditional write loses a race. */

@@ -28,11 +28,19 @@ export type ProxyFault =
   | { delayMs: number }
   | undefined;
 
+/** What a fault plan sees of a request: its number, method, path and query, and body. */
+export interface ProxyRequest {
+  n: number;
+  method: string;
+  path: string;
+  body: string;
+}
+
 export interface FaultProxy {
   /** Connection string of the storage behind the proxy, with the proxy's port. */
   connectionString: string;
   requests: ProxiedRequest[];
-  setFault(plan: (request: { n: number; method: string; path: string }) => ProxyFault): void;
+  setFault(plan: (request: ProxyRequest) => ProxyFault): void;
   close(): Promise<void>;
 }
 
@@ -44,7 +52,7 @@ export async function startFaultProxy(connectionString: string): Promise<FaultPr
   const endpoint = /TableEndpoint=(http:\/\/[^;]+)/.exec(connectionString)?.[1];
   if (endpoint === undefined) throw new Error('the connection string has no TableEndpoint');
   const target = new URL(endpoint);
-  let plan: (request: { n: number; method: string; path: string }) => ProxyFault = () => undefined;
+  let plan: (request: ProxyRequest) => ProxyFault = () => undefined;
   const requests: ProxiedRequest[] = [];
   const sockets = new Set<Socket>();
   const hanging = new Set<IncomingMessage>();
@@ -56,7 +64,7 @@ export async function startFaultProxy(connectionString: string): Promise<FaultPr
       const n = requests.length + 1;
       const method = req.method ?? 'GET';
       const path = req.url ?? '/';
-      const fault = plan({ n, method, path });
+      const fault = plan({ n, method, path, body: Buffer.concat(chunks).toString('utf8') });
       const record: ProxiedRequest = { n, method, path, outcome: 'pass' };
       requests.push(record);
       if (fault !== undefined && 'status' in fault) {

@@ -7,7 +7,23 @@ import { findingPartitionKey, findingRowKey, itemKeyOf, vaultKeyOf } from './fin
 import type { FindingState, NotifyPolicy, UpdateReason } from './types.js';
 
 const RANK: Record<Priority, number> = { P1: 1, P2: 2, P3: 3, P4: 4 };
-const MAX_JOB_IDS = 50;
+const HOUR = 3_600_000;
+
+/**
+ * How long a failure is remembered by its job id, counted back from the finding's latest failure:
+ * no redelivery is older (an event hub keeps events at most 7 days on the Standard tier), and a
+ * failure older than that is history. The memory holds the jobs of a week, whatever their number.
+ */
+export const JOB_MEMORY_MS = 7 * 24 * HOUR;
+
+/** `seen` with the job added and the jobs started more than `JOB_MEMORY_MS` before `latest` dropped. */
+function remember(seen: Record<string, string>, id: string, at: string, latest: string): Record<string, string> {
+  const horizon = Date.parse(latest) - JOB_MEMORY_MS;
+  const kept: Record<string, string> = {};
+  for (const [job, start] of Object.entries(seen)) if (!(Date.parse(start) < horizon)) kept[job] = start;
+  kept[id] = at;
+  return kept;
+}
 
 export interface FailureDecision {
   state: FindingState;
@@ -33,14 +49,14 @@ export function decideFailure(
   /** The item's last success the store knows (`lastStoredSuccess` over all its findings). */
   storedSuccess?: LastSuccess,
 ): FailureDecision {
-  if (current !== undefined && current.jobIds.includes(incoming.id))
-    return { state: current, event: current.lastEvent, changed: false };
   const at = incoming.job.startedAt ?? now.toISOString();
+  if (current !== undefined && (Object.hasOwn(current.seenJobs, incoming.id) || isForgotten(current, at)))
+    return { state: current, event: current.lastEvent, changed: false };
   // A failure that started before the success that closed its finding arrives late (another
   // partition, a retry): it is history, kept and counted as seen, not news.
   if (current?.status === 'resolved' && current.resolvedAt !== null && Date.parse(at) < Date.parse(current.resolvedAt))
     return {
-      state: { ...current, jobIds: [...current.jobIds, incoming.id].slice(-MAX_JOB_IDS) },
+      state: { ...current, seenJobs: remember(current.seenJobs, incoming.id, at, current.lastFailedAt) },
       event: incoming,
       changed: true,
     };
@@ -61,7 +77,7 @@ export function decideFailure(
         occurrences: 0,
         notifiedLevel: null,
         notifiedAt: null,
-        jobIds: current?.jobIds ?? [],
+        seenJobs: current?.seenJobs ?? {},
         lastEvent: incoming,
         resolvedAt: null,
         resolvedByJobId: null,
@@ -78,7 +94,7 @@ export function decideFailure(
     occurrences,
     firstFailedAt,
     lastFailedAt,
-    jobIds: [...base.jobIds, incoming.id].slice(-MAX_JOB_IDS),
+    seenJobs: remember(base.seenJobs, incoming.id, at, lastFailedAt),
     lastEvent: event,
     vmName: event.job.vmName ?? base.vmName,
   };
@@ -103,6 +119,11 @@ export function decideFailure(
       lastSuccessAt: later(state.lastSuccessAt ?? null, event.resolvedBy.at),
     };
   return { state, event, ...(notify !== undefined && { notify }), changed: true };
+}
+
+/** A failure that started longer than `JOB_MEMORY_MS` before the finding's latest one: too old to count. */
+function isForgotten(current: FindingState, at: string): boolean {
+  return Date.parse(at) < Date.parse(current.lastFailedAt) - JOB_MEMORY_MS;
 }
 
 export interface SuccessDecision {

@@ -29,6 +29,14 @@ export function findingKeyOf(event: EnrichedEvent): string {
   return `${findingPartitionKey(itemKeyOf(event))}|${findingRowKey(event.classification.code)}`;
 }
 
+/**
+ * A finding as a member of a storm group: a short hash of its key (64 bits, so a vault's items
+ * never collide in practice), for the group's membership set.
+ */
+export function memberIdOf(event: EnrichedEvent): string {
+  return hash(findingKeyOf(event)).slice(0, 16);
+}
+
 export function vaultKeyOf(event: EnrichedEvent): string {
   return (event.job.vaultId ?? event.job.vaultName ?? 'unknown-vault').toLowerCase();
 }

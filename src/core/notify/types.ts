@@ -26,8 +26,12 @@ export interface FindingState {
   /** Priority of the last message sent about it; null while it was never worth a message. */
   notifiedLevel: Priority | null;
   notifiedAt: string | null;
-  /** Recent job ids, so a redelivered job is not counted twice. */
-  jobIds: string[];
+  /**
+   * The jobs counted, id → start time, so a redelivered job is not counted twice. Kept while they
+   * started within `JOB_MEMORY_MS` of the latest failure: the set is bounded by how often the
+   * item is backed up, not by a count.
+   */
+  seenJobs: Record<string, string>;
   /** The latest enriched event, for resolution messages and the dashboard. */
   lastEvent: EnrichedEvent;
   resolvedAt: string | null;
