@@ -12,6 +12,8 @@ export interface DashboardRoute {
 const ROUTES = [
   { name: 'dashboardPage', route: 'dashboard', data: false },
   { name: 'dashboardAssets', route: 'dashboard/assets/{name}', data: false },
+  { name: 'findings', route: 'findings', data: true },
+  { name: 'findingDetails', route: 'findings/{key}', data: true },
   { name: 'events', route: 'events', data: true },
   { name: 'eventDetails', route: 'events/{day}/{id}', data: true },
   { name: 'summary', route: 'summary', data: true },

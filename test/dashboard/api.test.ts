@@ -148,3 +148,87 @@ describe('GET /api/summary and details', () => {
     expect(traversal.status).toBe(404);
   });
 });
+
+describe('GET /api/findings and /api/findings/{key}', () => {
+  it('lists the open findings worst first (priority, then the oldest), filtered like the charts', async () => {
+    const { status, body } = await get('findings', { from: '2026-11-21', to: '2026-11-25' });
+    expect(status).toBe(200);
+    const items = body['items'] as Array<{
+      priority: string;
+      firstFailedAt: string;
+      status: string;
+      vaultName: string;
+    }>;
+    expect(items.length).toBeGreaterThan(100);
+    const order = items.map((i) => `${i.priority} ${i.firstFailedAt}`);
+    expect(order).toEqual([...order].sort());
+    expect(new Set(items.map((i) => i.status))).toEqual(new Set(['open']));
+    const filtered = await get('findings', { vault: 'rsv-a', code: CODES[0]! });
+    const rows = filtered.body['items'] as Array<{ vaultName: string; code: string }>;
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.vaultName === 'rsv-a' && r.code === CODES[0])).toBe(true);
+    // The charts of the same filters count the same failed jobs.
+    const summary = await get('summary', { from: '2026-11-21', to: '2026-11-25', vault: 'rsv-a', code: CODES[0]! });
+    const range = summary.body['range'] as { series: Array<{ byCode: Record<string, number> }>; vaults: string[] };
+    const jobs = range.series.reduce((sum, d) => sum + Object.values(d.byCode).reduce((a, b) => a + b, 0), 0);
+    expect(jobs).toBe(rows.length); // one failed job per finding in this seed
+    expect(range.vaults).toEqual(['rsv-a', 'rsv-b']); // the filter's choices are not filtered away
+  });
+
+  it('gives a finding its own page: state and latest event; 400 for a malformed key, 404 for an unknown one', async () => {
+    const { body } = await get('findings', {});
+    const key = (body['items'] as Array<{ key: string }>)[0]!.key;
+    const one = await get(`findings/${encodeURIComponent(key)}`, {});
+    expect(one.status).toBe(200);
+    expect(one.body).toMatchObject({
+      key,
+      status: 'open',
+      occurrences: 1,
+      event: { schemaVersion: expect.any(String) },
+    });
+    expect((await get('findings/nope', {})).status).toBe(400);
+    expect((await get(`findings/${encodeURIComponent(`item-${'0'.repeat(40)}|x`)}`, {})).status).toBe(404);
+    expect((await get('findings', { status: 'closed' })).body).toEqual({
+      error: { code: 'BadRequest', message: 'status must be open, resolved or all' },
+    });
+  });
+
+  it('answers 503 with what to do when the store cannot be read', async () => {
+    const response = await handleDashboard(
+      { path: 'findings', query: new URLSearchParams() },
+      {
+        store: async () => {
+          throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
+        },
+        lang: 'en',
+        rpoHours: 24,
+      },
+    );
+    expect(response.status).toBe(503);
+    expect(JSON.parse(response.body)).toEqual({
+      error: {
+        code: 'StoreUnavailable',
+        message:
+          "The table store could not be read (ECONNREFUSED): try again in a minute; if it lasts, check the app's storage connection.",
+      },
+    });
+  });
+
+  it('serves the page in the dashboard language: lang, every label written in, none left as a placeholder', async () => {
+    for (const lang of ['en', 'fr'] as const) {
+      const response = await handleDashboard(
+        { path: 'dashboard', query: new URLSearchParams() },
+        { store: async () => store, lang, rpoHours: 24 },
+      );
+      expect(response.body).toContain(`<html lang="${lang}">`);
+      expect(response.body).not.toMatch(/\{\{/);
+      expect(response.body).toContain(
+        lang === 'fr' ? '<h1>Sauvegardes des VM Azure</h1>' : '<h1>Azure VM backups</h1>',
+      );
+      const labels = JSON.parse(
+        /<script id="labels" type="application\/json">([\s\S]*?)<\/script>/.exec(response.body)![1]!,
+      );
+      expect(labels).toMatchObject({ lang, probes: { 'vm-agent': expect.any(String) } });
+    }
+  });
+});

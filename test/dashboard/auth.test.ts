@@ -24,6 +24,8 @@ describe('dashboard access', () => {
     expect(Object.fromEntries(dashboardRoutes('key').map((r) => [r.route, r.authLevel]))).toEqual({
       dashboard: 'anonymous',
       'dashboard/assets/{name}': 'anonymous',
+      findings: 'function',
+      'findings/{key}': 'function',
       events: 'function',
       'events/{day}/{id}': 'function',
       summary: 'function',

@@ -115,6 +115,8 @@ describe('the deployment package, built as azd builds it and loaded as the Node.
         'dashboardPage',
         'eventDetails',
         'events',
+        'findingDetails',
+        'findings',
         'redeliver',
         'summary',
       ].sort(),
@@ -132,7 +134,7 @@ describe('the deployment package, built as azd builds it and loaded as the Node.
   });
 
   it('binds only to app settings that the infrastructure sets', () => {
-    expect(report.files.flatMap((f) => f.functions).length).toBe(9);
+    expect(report.files.flatMap((f) => f.functions).length).toBe(11);
     for (const file of report.files)
       for (const fn of file.functions)
         for (const binding of Object.values(fn.bindings)) {
