@@ -10,6 +10,9 @@ const ORDER: Record<CausalVerdict, number> = { implicated: 0, unknown: 1, presen
  */
 export function rankCauses(causes: readonly EnrichedCause[]): EnrichedCause[] {
   const observed = (cause: EnrichedCause) => (cause.documentedIn === 'observed' ? 0 : 1);
+  // Most events have nothing to reorder (no lookups: all undetermined, in the article's order).
+  if (causes.every((cause, index) => cause.rank === index + 1 && (index === 0 || !before(cause, causes[index - 1]!))))
+    return causes as EnrichedCause[];
   return [...causes]
     .sort(
       (a, b) =>
@@ -18,6 +21,14 @@ export function rankCauses(causes: readonly EnrichedCause[]): EnrichedCause[] {
         a.documentedOrder - b.documentedOrder,
     )
     .map((cause, index) => ({ ...cause, rank: index + 1 }));
+}
+
+/** Whether `a` ranks strictly before `b`. */
+function before(a: EnrichedCause, b: EnrichedCause): boolean {
+  const observed = (cause: EnrichedCause) => (cause.documentedIn === 'observed' ? 0 : 1);
+  const key = (cause: EnrichedCause) => [ORDER[cause.causalVerdict], observed(cause), cause.documentedOrder] as const;
+  const [x, y] = [key(a), key(b)];
+  return x[0] - y[0] < 0 || (x[0] === y[0] && (x[1] - y[1] < 0 || (x[1] === y[1] && x[2] < y[2])));
 }
 
 /** The schema 1.0 verdict: `confirmed` iff implicated; a condition present but not the cause is ruled out. */
