@@ -5,11 +5,12 @@ import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import { odata, TableClient, type TableEntityResult, type TransactionAction } from '@azure/data-tables';
 
 import { addDays } from '../core/days.js';
-import { findingKeyOf } from '../core/notify/findingKeys.js';
 import type { FindingState } from '../core/notify/types.js';
 import type { EnrichedEvent, LastSuccess, RejectedRecord } from '../core/types.js';
 import type { GroupState, NotificationStore, OutboxMessage, Versioned } from '../pipeline/store.js';
+import { type CountedEvent, toCountedEvent } from '../core/digest/countedEvent.js';
 import { mapConcurrent } from '../pipeline/mapConcurrent.js';
+import { fromStoredEvent, toStoredEvent } from './eventCodec.js';
 import { fromChunks, toChunks } from './tableChunks.js';
 
 /** Where the tables are: a connection string (Azurite, local) or an endpoint and a credential (Azure). */
@@ -213,13 +214,13 @@ export class TableStore implements NotificationStore {
     for await (const entity of this.events.listEntities<Record<string, unknown>>({
       queryOptions: { filter: odata`PartitionKey eq ${day}` },
     }))
-      out.push(JSON.parse(fromChunks('json', entity)) as EnrichedEvent);
+      out.push(fromStoredEvent('z', 'json', entity));
     return out;
   }
 
   async getEvent(day: string, id: string): Promise<EnrichedEvent | undefined> {
     const entity = await unlessMissing(this.events.getEntity<Record<string, unknown>>(day, safeKey(id)));
-    return entity === undefined ? undefined : (JSON.parse(fromChunks('json', entity)) as EnrichedEvent);
+    return entity === undefined ? undefined : fromStoredEvent('z', 'json', entity);
   }
 
   /** Failed jobs per day for the given days (the digest's trend), counted without reading the JSON. */
@@ -239,16 +240,12 @@ export class TableStore implements NotificationStore {
 
   /**
    * One page of events, newest day first, filtered; the continuation token carries the day and the
-   * table's own token, so pages never repeat nor skip an event.
+   * table's own token, so pages never repeat nor skip an event. A token is checked against the
+   * query's own days (at most 62): it can only continue a listing the API could have started.
    */
   async pageEvents(query: EventQuery): Promise<{ items: EventRow[]; continuationToken?: string }> {
     let position: { day: string; inner?: string } =
-      query.continuationToken !== undefined
-        ? (JSON.parse(Buffer.from(query.continuationToken, 'base64url').toString('utf8')) as {
-            day: string;
-            inner?: string;
-          })
-        : { day: query.to };
+      query.continuationToken !== undefined ? toPosition(query.continuationToken, query) : { day: query.to };
     const items: EventRow[] = [];
     while (position.day >= query.from && items.length < query.limit) {
       const conditions = [odata`PartitionKey eq ${position.day}`];
@@ -398,26 +395,51 @@ export class TableStore implements NotificationStore {
     return out;
   }
 
+  /**
+   * Every enriched event of a UTC day as the digest and the dashboard count it: the row's columns
+   * only, never the compressed event (rows written before those columns are read whole).
+   */
+  async listCountedEventsOfDay(day: string): Promise<CountedEvent[]> {
+    const out: CountedEvent[] = [];
+    for await (const entity of this.events.listEntities<Record<string, unknown>>({
+      queryOptions: { filter: odata`PartitionKey eq ${day}`, select: COUNTED_FIELDS },
+    })) {
+      if (typeof entity['title'] === 'string') out.push(toCounted(entity));
+      else {
+        const whole = await this.getEvent(day, String(entity.rowKey));
+        if (whole !== undefined) out.push(toCountedEvent(whole));
+      }
+    }
+    return out;
+  }
+
   async saveEvents(events: readonly EnrichedEvent[]): Promise<void> {
     await this.#upsertByPartition(
       this.events,
-      events.map((event) => ({
-        partitionKey: dayOf(event),
-        rowKey: safeKey(event.id),
-        schemaVersion: event.schemaVersion,
-        receivedAt: event.receivedAt,
-        startedAt: event.job.startedAt ?? '',
-        vaultName: event.job.vaultName ?? '',
-        vaultId: event.job.vaultId ?? '',
-        vmName: event.job.vmName ?? '',
-        vmResourceId: event.job.vmResourceId ?? '',
-        code: event.classification.code,
-        known: event.classification.known,
-        priority: event.priority.level,
-        headline: event.summary.headline,
-        findingKey: findingKeyOf(event),
-        ...toChunks('json', JSON.stringify(event)),
-      })),
+      events.map((event) => {
+        const counted = toCountedEvent(event);
+        return {
+          partitionKey: dayOf(event),
+          rowKey: safeKey(event.id),
+          schemaVersion: event.schemaVersion,
+          receivedAt: event.receivedAt,
+          startedAt: event.job.startedAt ?? '',
+          vaultName: event.job.vaultName ?? '',
+          vaultId: event.job.vaultId ?? '',
+          vmName: event.job.vmName ?? '',
+          vmResourceId: event.job.vmResourceId ?? '',
+          backupItemName: event.job.backupItemName ?? '',
+          code: event.classification.code,
+          title: event.classification.title,
+          known: event.classification.known,
+          priority: event.priority.level,
+          consecutiveFailures: counted.priority.context?.consecutiveFailures ?? 0,
+          headline: event.summary.headline,
+          findingKey: counted.findingKey,
+          lookups: counted.lookups.map((lookup) => `${lookup.probe}=${lookup.status}`).join(' '),
+          ...toStoredEvent('z', event),
+        };
+      }),
     );
   }
 
@@ -617,7 +639,7 @@ function fromFinding(state: FindingState): Entity {
     lastSuccessAt: state.lastSuccessAt ?? '',
     priority: state.lastEvent.priority.level,
     headline: state.lastEvent.summary.headline,
-    ...toChunks('event', JSON.stringify(state.lastEvent)),
+    ...toStoredEvent('le', state.lastEvent),
   };
 }
 
@@ -639,7 +661,7 @@ function toFinding(entity: Record<string, unknown>): FindingState {
     notifiedLevel: orNull(entity['notifiedLevel']) as FindingState['notifiedLevel'],
     notifiedAt: orNull(entity['notifiedAt']),
     seenJobs: seenJobsOf(entity),
-    lastEvent: JSON.parse(fromChunks('event', entity)) as EnrichedEvent,
+    lastEvent: fromStoredEvent('le', 'event', entity),
     resolvedAt: orNull(entity['resolvedAt']),
     resolvedByJobId: orNull(entity['resolvedByJobId']),
     lastSuccessAt: orNull(entity['lastSuccessAt']),
@@ -695,4 +717,85 @@ function seenJobsOf(entity: Record<string, unknown>): Record<string, string> {
   const legacy = JSON.parse(textOf(entity['jobIds'], '[]')) as string[];
   const at = String(entity['lastFailedAt']);
   return Object.fromEntries(legacy.map((id) => [id, at]));
+}
+
+/** The columns of an event row the summaries count. */
+const COUNTED_FIELDS = [
+  'PartitionKey',
+  'RowKey',
+  'receivedAt',
+  'startedAt',
+  'vaultName',
+  'vmName',
+  'backupItemName',
+  'code',
+  'title',
+  'priority',
+  'consecutiveFailures',
+  'findingKey',
+  'lookups',
+];
+
+function toCounted(entity: Record<string, unknown>): CountedEvent {
+  const consecutive = Number(entity['consecutiveFailures']);
+  return {
+    id: String(entity['rowKey']),
+    receivedAt: textOf(entity['receivedAt'], ''),
+    findingKey: textOf(entity['findingKey'], ''),
+    // The finding key starts with the item's (hashed) key: enough to count distinct items.
+    itemKey: textOf(entity['findingKey'], '').split('|')[0]!,
+    job: {
+      startedAt: orNull(entity['startedAt']),
+      vaultName: orNull(entity['vaultName']),
+      vmName: orNull(entity['vmName']),
+      backupItemName: orNull(entity['backupItemName']),
+    },
+    classification: { code: textOf(entity['code'], ''), title: textOf(entity['title'], '') },
+    priority: {
+      level: textOf(entity['priority'], 'P4') as CountedEvent['priority']['level'],
+      ...(consecutive > 0 && { context: { consecutiveFailures: consecutive } }),
+    },
+    lookups: textOf(entity['lookups'], '')
+      .split(' ')
+      .filter((pair) => pair.includes('='))
+      .map((pair) => {
+        const [probe, status] = pair.split('=') as [string, string];
+        return { probe, status: status as CountedEvent['lookups'][number]['status'] };
+      }),
+  };
+}
+
+/** A continuation token this API could have given for this query, or a `InvalidContinuationToken` error. */
+function toPosition(token: string, query: EventQuery): { day: string; inner?: string } {
+  const invalid = () =>
+    Object.assign(new Error('continuationToken is not one this API gave'), {
+      name: 'InvalidContinuationToken',
+    });
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
+  } catch {
+    throw invalid();
+  }
+  const { day, inner } = (value ?? {}) as { day?: unknown; inner?: unknown };
+  if (typeof day !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(day) || day < query.from || day > query.to)
+    throw invalid();
+  if (inner === undefined) return { day };
+  if (typeof inner !== 'string' || inner.length > 2_048 || !isTableToken(inner)) throw invalid();
+  return { day, inner };
+}
+
+/** The Table client's own continuation token: base64 of `{"nextPartitionKey":…,"nextRowKey":…}`. */
+function isTableToken(token: string): boolean {
+  try {
+    const value = JSON.parse(Buffer.from(token, 'base64').toString('latin1')) as Record<string, unknown> | null;
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      typeof value['nextPartitionKey'] === 'string' &&
+      (value['nextRowKey'] === undefined || typeof value['nextRowKey'] === 'string')
+    );
+  } catch {
+    return false;
+  }
 }

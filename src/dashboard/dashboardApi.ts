@@ -1,5 +1,6 @@
 import type { IndexedFinding, TableStore } from '../adapters/tableStore.js';
 import { addDays, daysBetween, trendWindow, utcDay } from '../core/days.js';
+import { type CountedEvent, findingOf } from '../core/digest/countedEvent.js';
 import { summarizeRange } from '../core/digest/dashboardSummary.js';
 import { summarizeDay } from '../core/digest/summarizeDay.js';
 import { findingKeyOf } from '../core/notify/findingKeys.js';
@@ -76,7 +77,10 @@ async function route(request: ApiRequest, deps: DashboardDeps): Promise<ApiRespo
   if (path === 'events') return events(request.query, deps, now);
   const detail = /^events\/(\d{4}-\d{2}-\d{2})\/([^/]{1,200})$/.exec(path);
   if (detail !== null) {
-    const event = await (await deps.store()).getEvent(detail[1]!, decodeURIComponent(detail[2]!));
+    const id = tryDecode(detail[2]!);
+    if (id === undefined || !isDay(detail[1]!))
+      return json(404, { error: { code: 'NotFound', message: 'No such event.' } });
+    const event = await (await deps.store()).getEvent(detail[1]!, id);
     return event === undefined
       ? json(404, { error: { code: 'NotFound', message: 'No such event.' } })
       : json(200, event);
@@ -152,8 +156,7 @@ async function findingDetails(key: string, deps: DashboardDeps, now: Date): Prom
 function range(query: URLSearchParams, now: Date): { from: string; to: string } | string {
   const to = query.get('to') ?? utcDay(now);
   const from = query.get('from') ?? addDays(to, -13);
-  if (!DAY.test(from) || !DAY.test(to) || Number.isNaN(Date.parse(from)) || Number.isNaN(Date.parse(to)))
-    return 'from and to must be days, YYYY-MM-DD';
+  if (!isDay(from) || !isDay(to)) return 'from and to must be days, YYYY-MM-DD';
   if (from > to) return 'from must not be after to';
   if (addDays(from, 61) < to)
     return 'from and to must be at most 62 days apart (inclusive): ask for older days page by page';
@@ -185,7 +188,7 @@ async function events(query: URLSearchParams, deps: DashboardDeps, now: Date): P
       ...(token !== undefined && { continuationToken: token }),
     });
   } catch (error) {
-    if (token !== undefined && error instanceof SyntaxError) return bad('continuationToken is not one this API gave');
+    if ((error as Error).name === 'InvalidContinuationToken') return bad((error as Error).message);
     throw error;
   }
   let items = page.items;
@@ -206,14 +209,14 @@ async function summary(query: URLSearchParams, deps: DashboardDeps, now: Date): 
   const filters = readFilters(new URLSearchParams({ status: 'all', ...Object.fromEntries(query) }));
   if (typeof filters === 'string') return bad(filters);
   const day = query.get('day') ?? days.to;
-  if (!DAY.test(day)) return bad('day must be YYYY-MM-DD');
+  if (!isDay(day)) return bad('day must be a day, YYYY-MM-DD');
   const store = await deps.store();
   const list = daysBetween(days.from, days.to);
   const trendDays = trendWindow(day);
   // Events of the range (and of the day, if outside it); the trend counts only the days not read.
   const needed = list.includes(day) ? list : [...list, day];
   const [loaded, counted, open, resolved] = await Promise.all([
-    Promise.all(needed.map(async (d) => [d, await store.listEventsOfDay(d)] as const)),
+    Promise.all(needed.map(async (d) => [d, await store.listCountedEventsOfDay(d)] as const)),
     store.countEventsByDay(trendDays.filter((d) => !needed.includes(d))),
     store.listOpenFindings(),
     store.listResolvedOn(day),
@@ -221,7 +224,7 @@ async function summary(query: URLSearchParams, deps: DashboardDeps, now: Date): 
   const read = new Map(loaded);
   const openKeys = new Set(open.map((finding) => finding.key));
   const eventsByDay = new Map(
-    list.map((d) => [d, (read.get(d) ?? []).filter((e) => eventMatches(e, findingKeyOf(e), filters, openKeys))]),
+    list.map((d) => [d, (read.get(d) ?? []).filter((e) => eventMatches(e, findingOf(e), filters, openKeys))]),
   );
   const trend = Object.fromEntries(trendDays.map((d) => [d, read.get(d)?.length ?? counted[d] ?? 0]));
   const dayEvents = read.get(day) ?? [];
@@ -247,7 +250,7 @@ async function summary(query: URLSearchParams, deps: DashboardDeps, now: Date): 
 /** The vaults and codes a filter can choose: of every failed job in the range and every open finding. */
 function withChoices<T extends { vaults: string[]; codes: string[] }>(
   range: T,
-  events: readonly EnrichedEvent[],
+  events: ReadonlyArray<EnrichedEvent | CountedEvent>,
   open: readonly IndexedFinding[],
 ): T {
   const vaults = new Set([...events.map((e) => e.job.vaultName), ...open.map((f) => f.vaultName)]);
@@ -257,4 +260,20 @@ function withChoices<T extends { vaults: string[]; codes: string[] }>(
     vaults: [...vaults].filter((v): v is string => v !== null && v !== '').sort(),
     codes: [...codes].sort(),
   };
+}
+
+/** A real UTC day written YYYY-MM-DD (not 2026-02-31 nor 2026-13-45). */
+function isDay(text: string): boolean {
+  if (!DAY.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
+/** A path segment decoded, or `undefined` when its percent-encoding is broken. */
+function tryDecode(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
 }

@@ -2,6 +2,7 @@ import type { IndexedFinding, TableStore } from '../adapters/tableStore.js';
 import { daysBetween } from '../core/days.js';
 import { hoursSinceLastSuccess } from '../core/explain/hoursSinceLastSuccess.js';
 import { byPriorityThenAge } from '../core/render/worstFirst.js';
+import type { CountedEvent } from '../core/digest/countedEvent.js';
 import type { EnrichedEvent, Priority } from '../core/types.js';
 
 /** What the dashboard's table, tiles and charts are filtered by: one set, read from the URL. */
@@ -63,7 +64,7 @@ export function matches(
 
 /** Whether a failed job passes the filters, its status being its finding's. */
 export function eventMatches(
-  event: EnrichedEvent,
+  event: EnrichedEvent | CountedEvent,
   findingKey: string,
   filters: FindingFilters,
   open: ReadonlySet<string>,

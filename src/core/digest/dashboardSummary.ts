@@ -1,4 +1,5 @@
 import type { EnrichedEvent, Priority } from '../types.js';
+import type { CountedEvent } from './countedEvent.js';
 
 export interface DashboardSummary {
   from: string;
@@ -23,7 +24,7 @@ export function summarizeRange(input: {
   from: string;
   to: string;
   days: readonly string[];
-  eventsByDay: ReadonlyMap<string, readonly EnrichedEvent[]>;
+  eventsByDay: ReadonlyMap<string, ReadonlyArray<EnrichedEvent | CountedEvent>>;
   openPriorities: readonly Priority[];
 }): DashboardSummary {
   const codes = new Set<string>();

@@ -1,7 +1,7 @@
 import { hoursSinceLastSuccess } from '../explain/hoursSinceLastSuccess.js';
-import { findingKeyOf, itemKeyOf } from '../notify/findingKeys.js';
 import { byPriorityThenAge } from '../render/worstFirst.js';
 import type { EnrichedEvent, Lang, LastSuccess, Priority } from '../types.js';
+import { type CountedEvent, findingOf, itemOf } from './countedEvent.js';
 
 /** A finding as the store's index keeps it (open now, or resolved on the day). */
 export interface FindingSummary {
@@ -24,8 +24,8 @@ export interface DigestInput {
   day: string;
   lang: Lang;
   now: Date;
-  /** Failed jobs of the day (enriched events). */
-  events: readonly EnrichedEvent[];
+  /** Failed jobs of the day (enriched events, or what the store's rows count of them). */
+  events: ReadonlyArray<EnrichedEvent | CountedEvent>;
   /** Failed jobs per day: the day and the 7 before it. */
   trend: Readonly<Record<string, number>>;
   open: readonly FindingSummary[];
@@ -88,9 +88,9 @@ export function summarizeDay(input: DigestInput): DigestSummary {
   const known = new Map<string, FindingSummary>(
     [...input.open, ...input.resolved].map((finding) => [finding.key, finding]),
   );
-  const findings = new Map<string, { events: EnrichedEvent[]; priority: Priority }>();
+  const findings = new Map<string, { events: Array<EnrichedEvent | CountedEvent>; priority: Priority }>();
   for (const event of input.events) {
-    const key = findingKeyOf(event);
+    const key = findingOf(event);
     const entry = findings.get(key) ?? { events: [], priority: 'P4' as Priority };
     entry.events.push(event);
     if (RANK[event.priority.level] < RANK[entry.priority]) entry.priority = event.priority.level;
@@ -112,13 +112,13 @@ export function summarizeDay(input: DigestInput): DigestSummary {
     if (opened >= dayStart && !recurringByHistory) newFindings += 1;
   }
 
-  const tally = <K extends string>(key: (event: EnrichedEvent) => K) => {
-    const out = new Map<K, { jobs: number; findings: Set<string>; sample: EnrichedEvent }>();
+  const tally = <K extends string>(key: (event: EnrichedEvent | CountedEvent) => K) => {
+    const out = new Map<K, { jobs: number; findings: Set<string>; sample: EnrichedEvent | CountedEvent }>();
     for (const event of input.events) {
       const k = key(event);
       const entry = out.get(k) ?? { jobs: 0, findings: new Set<string>(), sample: event };
       entry.jobs += 1;
-      entry.findings.add(`${itemKeyOf(event)}|${event.classification.code.toLowerCase()}`);
+      entry.findings.add(`${itemOf(event)}|${event.classification.code.toLowerCase()}`);
       out.set(k, entry);
     }
     return [...out].sort((a, b) => b[1].jobs - a[1].jobs || a[0].localeCompare(b[0]));
@@ -146,7 +146,7 @@ export function summarizeDay(input: DigestInput): DigestSummary {
     totals: {
       failedJobs: input.events.length,
       findings: findings.size,
-      items: new Set(input.events.map(itemKeyOf)).size,
+      items: new Set(input.events.map(itemOf)).size,
       vaults: new Set(input.events.map((event) => (event.job.vaultName ?? '?').toLowerCase())).size,
       newFindings,
       recurringFindings: findings.size - newFindings,

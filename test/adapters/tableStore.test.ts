@@ -1,0 +1,67 @@
+import { afterAll, describe, expect, it } from 'vitest';
+
+import type { EnrichedEvent } from '../../src/core/types.js';
+import { triage } from '../../src/pipeline/triage.js';
+import { freshStore, stopAzurite } from '../helpers/azurite.js';
+import { ALERT, RECONSTRUCTED, fixtureBytes, sampleBytes } from '../helpers/fixtures.js';
+
+afterAll(stopAzurite);
+
+/** Entity size per the Table service's accounting (see bench/storm.ts for the source). */
+function entityBytes(entity: Record<string, unknown>): number {
+  let size = 4 + 2 * (String(entity['partitionKey']).length + String(entity['rowKey']).length);
+  for (const [name, value] of Object.entries(entity)) {
+    if (['partitionKey', 'rowKey', 'etag', 'timestamp'].includes(name) || name.startsWith('odata')) continue;
+    size += 8 + 2 * name.length;
+    if (typeof value === 'string') size += 4 + 2 * value.length;
+    else if (value instanceof Uint8Array) size += 4 + value.byteLength;
+    else if (typeof value === 'boolean') size += 1;
+    else size += 8;
+  }
+  return size;
+}
+
+const bodies = [
+  fixtureBytes(RECONSTRUCTED),
+  fixtureBytes(ALERT),
+  sampleBytes('rsv-prod-we-01.jobs.json'),
+  sampleBytes('rsv-fin-ne-01.jobs.json'),
+];
+
+describe('stored events: compact, and read back exactly as they were', () => {
+  it.each(['en', 'fr'] as const)('in %s: each event takes at most 4 KB and reads back deep-equal', async (lang) => {
+    const store = await freshStore();
+    const { events } = triage(
+      bodies.map((body, bodyIndex) => ({ body, origin: { bodyIndex } })),
+      { lang },
+    );
+    expect(events.length).toBeGreaterThan(5);
+    await store.saveEvents(events);
+    for (const event of events) {
+      const day = (event.job.startedAt ?? event.receivedAt).slice(0, 10);
+      expect(await store.getEvent(day, event.id)).toEqual(JSON.parse(JSON.stringify(event)) as EnrichedEvent);
+      const entity = await store.events.getEntity<Record<string, unknown>>(day, event.id);
+      expect(entityBytes(entity)).toBeLessThanOrEqual(4 * 1024);
+      expect(Buffer.byteLength(JSON.stringify(event))).toBeGreaterThan(4 * 1024);
+    }
+  });
+
+  it('rows written before compression (JSON in json0, json1, …) are still read', async () => {
+    const store = await freshStore();
+    const [event] = triage([{ body: fixtureBytes(RECONSTRUCTED), origin: { bodyIndex: 0 } }]).events;
+    const json = JSON.stringify(event);
+    const day = event!.job.startedAt!.slice(0, 10);
+    await store.events.upsertEntity({
+      partitionKey: day,
+      rowKey: event!.id,
+      code: event!.classification.code,
+      json0: json.slice(0, 1000),
+      json1: json.slice(1000),
+    });
+    expect(await store.getEvent(day, event!.id)).toEqual(JSON.parse(json) as EnrichedEvent);
+    expect((await store.listCountedEventsOfDay(day))[0]).toMatchObject({
+      id: event!.id,
+      classification: { code: event!.classification.code },
+    });
+  });
+});
