@@ -24,7 +24,7 @@ function lastWindow(text: string): string {
 export function buildEventDictionaries(): { keys: string[]; texts: string[] } {
   const keys: string[] = [];
   const texts: string[] = [];
-  for (const lang of LANGS as readonly Lang[]) {
+  for (const lang of LANGS) {
     const input = generateRecords(4_000, { failureRate: 1 });
     const { events } = triage(
       input.bodies.map((body, bodyIndex) => ({ body, origin: { bodyIndex } })),
