@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 import { generateRecords } from '../bench/generateRecords.js';
-import { LANGS, type Lang } from '../src/core/types.js';
+import { LANGS } from '../src/core/types.js';
 import { triage } from '../src/pipeline/triage.js';
 
 /** The DEFLATE window: a dictionary longer than this is not used beyond its last 32 KiB. */
