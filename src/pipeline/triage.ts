@@ -7,6 +7,7 @@ import { parseBody } from '../core/parse/parseBody.js';
 import type { PriorityThresholds } from '../core/explain/prioritize.js';
 import { resolveVm, type ResolvedVm } from '../core/parse/resolveVm.js';
 import type { EnrichedEvent, InputBody, JobRecord, Lang, LastSuccess, OsType, RejectedRecord } from '../core/types.js';
+import type { Workload } from '../core/workload.js';
 import type { Enrichment } from '../enrich/enrichment.js';
 import { runLookups, type LookupOptions } from './runLookups.js';
 import { countReason, emptyStats, type TriageStats } from './stats.js';
@@ -109,14 +110,25 @@ export function prepareBatch(bodies: readonly InputBody[], options: TriageOption
   }
 
   const unique = keepRichestPerJob(jobs, stats);
-  const resolved: Job[] = unique.map((job) => {
+  // A failure whose record does not say what the item is takes the workload its documented code
+  // belongs to (a SQL Server code is a database's), so the VM read and the commands are the right ones.
+  const classified = new Map<JobRecord, Classification>();
+  const typed = unique.map((job) => {
+    if (job.status === 'Completed') return job;
+    const classification = classify(job.errorCode);
+    const workload = job.workload === 'unknown' ? workloadOfCode(classification) : undefined;
+    const refined = workload === undefined ? job : { ...job, workload };
+    classified.set(refined, classification);
+    return refined;
+  });
+  const resolved: Job[] = typed.map((job) => {
     const vm = resolveVm(job, mappings);
     return { job, vm, key: itemKey(job, vm?.vmResourceId) };
   });
   // A warning keeps its code: it is a finding of its own, never the success that closes a failure.
   const failures = resolved
     .filter((entry) => entry.job.status !== 'Completed')
-    .map((entry) => ({ ...entry, classification: classify(entry.job.errorCode) }));
+    .map((entry) => ({ ...entry, classification: classified.get(entry.job) ?? classify(entry.job.errorCode) }));
   const successes = resolved.filter((entry) => entry.job.status === 'Completed');
   return {
     started,
@@ -210,6 +222,12 @@ export async function triageWithLookups(
   const result = explainBatch(batch, options, enrichments);
   result.stats.lookups = stats;
   return result;
+}
+
+function workloadOfCode(classification: Classification): Workload | undefined {
+  if (!classification.known) return undefined;
+  const workload = classification.entry.workload;
+  return workload === 'sql-server' ? 'sql-in-vm' : workload === 'sap-hana' ? 'sap-hana-in-vm' : undefined;
 }
 
 /** The same job can arrive twice (AddonAzureBackupJobs and the legacy AzureBackupReport, or a job and its alert). */

@@ -46,7 +46,7 @@ describe('triage', () => {
         event.source.category,
       ]),
     ).toEqual([
-      ['usererrorparentfullbackupmissing', false, 'vm-sql-prod-02', 'AzureMonitorAlert'],
+      ['UserErrorParentFullBackupMissing', true, 'vm-sql-prod-02', 'AzureMonitorAlert'],
       ['UserErrorGuestAgentStatusUnavailable', true, 'vm-app-01', 'AddonAzureBackupJobs'],
     ]);
     result.events.forEach(expectValidEnrichedEvent);

@@ -4,6 +4,10 @@ import { COMMANDS as AGENT_EXTENSION_COMMANDS } from './commands.js';
 import { VM_BACKUP_CAUSES } from './vmBackupCauses.js';
 import { VM_BACKUP_CODES } from './vmBackupCodes.js';
 import { VM_BACKUP_COMMANDS } from './vmBackupCommands.js';
+import { SAP_HANA_CODES } from './sapHanaCodes.js';
+import { SQL_SERVER_CODES } from './sqlServerCodes.js';
+import { WORKLOAD_CAUSES } from './workloadCauses.js';
+import { WORKLOAD_COMMANDS } from './workloadCommands.js';
 import type { Catalog, CauseEntry, CodeEntry, CommandTemplate } from './types.js';
 import { validateCatalog } from './validateCatalog.js';
 
@@ -22,9 +26,15 @@ export type {
 export { ARTICLES, PLACEHOLDERS, PROBE_NAMES } from './types.js';
 export { PROBE_TITLES, probeTitle } from './probeTitles.js';
 
-const CODES: readonly CodeEntry[] = [...AGENT_EXTENSION_CODES, ...VM_BACKUP_CODES];
-const CAUSES: readonly CauseEntry[] = [...AGENT_EXTENSION_CAUSES, ...VM_BACKUP_CAUSES];
-const COMMANDS: readonly CommandTemplate[] = [...AGENT_EXTENSION_COMMANDS, ...VM_BACKUP_COMMANDS];
+/** One file per article: the agent and extension article, the VM article, SQL Server, SAP HANA. */
+const CODES: readonly CodeEntry[] = [
+  ...AGENT_EXTENSION_CODES,
+  ...VM_BACKUP_CODES,
+  ...SQL_SERVER_CODES,
+  ...SAP_HANA_CODES,
+];
+const CAUSES: readonly CauseEntry[] = [...AGENT_EXTENSION_CAUSES, ...VM_BACKUP_CAUSES, ...WORKLOAD_CAUSES];
+const COMMANDS: readonly CommandTemplate[] = [...AGENT_EXTENSION_COMMANDS, ...VM_BACKUP_COMMANDS, ...WORKLOAD_COMMANDS];
 
 /** The built-in catalog, validated once at load: a broken entry stops start-up with its name. */
 export const CATALOG: Catalog = deepFreeze({

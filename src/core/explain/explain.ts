@@ -138,7 +138,8 @@ export function explain(input: ExplainInput): EnrichedEvent {
   const textValues: TemplateValues = {
     ...values,
     vmName: vm?.vmName ?? job.backupItemName,
-    itemName: values.itemName ?? job.backupItemName,
+    // People read the item's friendly name; commands take its protected item name.
+    itemName: job.backupItemName ?? values.itemName,
     rpResourceGroup:
       values.rpResourceGroup ?? (job.region !== undefined ? `AzureBackupRG_${job.region}_<n>` : undefined),
   };

@@ -1,8 +1,11 @@
 import { CATALOG, CODE_SPELLINGS_LONGEST_FIRST, tryFindCode } from '../catalog/index.js';
 import type { ErrorCodeSource } from '../types.js';
 
-/** Shorter texts match too much by accident ("Backup failed"). */
-const MIN_MESSAGE = 24;
+/**
+ * Shorter texts match too much by accident ("Backup failed", "SAP HANA error"): 16 letters keeps
+ * the shortest documented messages ("Log chain is broken.") and drops those.
+ */
+export const MIN_MESSAGE_LETTERS = 16;
 const AKA_LINK = /aka\.ms\/AB-([A-Za-z0-9]{1,128})(?![A-Za-z0-9])/i;
 
 export interface RecoveredCode {
@@ -30,7 +33,7 @@ const compactMessages = CATALOG.codes
       text: compact(message),
     })),
   )
-  .filter((message) => message.text.length >= MIN_MESSAGE)
+  .filter((message) => message.text.length >= MIN_MESSAGE_LETTERS)
   .sort((a, b) => b.text.length - a.text.length);
 
 /**
@@ -53,7 +56,7 @@ export function recoverAlertCode(clues: AlertCodeClues): RecoveredCode | undefin
     // The description holds the message (maybe with more around it), or is a cut-down copy of it.
     const match =
       compactMessages.find((message) => text.includes(message.text)) ??
-      (text.length >= MIN_MESSAGE ? compactMessages.find((message) => message.text.includes(text)) : undefined);
+      (text.length >= MIN_MESSAGE_LETTERS ? compactMessages.find((message) => message.text.includes(text)) : undefined);
     if (match !== undefined) return { code: match.code, source: 'description' };
   }
   return undefined;

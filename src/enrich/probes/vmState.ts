@@ -5,6 +5,10 @@ import { failedOutcome, readOf, statusValue, verdictsOf, type Probe } from '../p
 const TRANSIENT = 'vm-transient-state';
 const NO_AGENT = 'vm-agent-missing';
 const DELETED = 'vm-deleted';
+// The same states, as the SQL Server and SAP HANA articles word them for a database's host VM.
+const HOST_SHUT_DOWN = 'wl-vm-shutdown';
+const HOST_OFF_OR_OFFLINE = 'wl-vm-off-or-no-internet';
+const HOST_AGENT = 'wl-guest-agent';
 /** States that allow a backup (the VM article: Running, Stopped, Stopped (deallocated)). */
 const STABLE_POWER = new Set(['running', 'stopped', 'deallocated']);
 const MOVING_POWER = new Set(['starting', 'stopping', 'deallocating']);
@@ -23,6 +27,11 @@ const TEXT = {
     gone: (vm: string, group: string) =>
       `${vm} was not found in resource group ${group} (404): it was deleted or moved`,
     exists: (vm: string, group: string) => `${vm} exists in resource group ${group}`,
+    hostDown: (vm: string, power: string) => `the host VM ${vm} is not running (power ${power})`,
+    hostUp: (vm: string) => `the host VM ${vm} is running`,
+    hostUpNetwork: (vm: string) => `the host VM ${vm} is running; its outbound connectivity cannot be read from Azure`,
+    agentReady: (vm: string, version: string) => `the guest agent of ${vm} is Ready (version ${version})`,
+    agentNotReady: (vm: string, status: string) => `the guest agent of ${vm} is ${status}`,
   },
   fr: {
     state: (provisioning: string | undefined, power: string | undefined) =>
@@ -37,6 +46,12 @@ const TEXT = {
     gone: (vm: string, group: string) =>
       `${vm} est introuvable dans le groupe de ressources ${group} (404) : elle a été supprimée ou déplacée`,
     exists: (vm: string, group: string) => `${vm} existe dans le groupe de ressources ${group}`,
+    hostDown: (vm: string, power: string) => `la VM hôte ${vm} n’est pas démarrée (alimentation ${power})`,
+    hostUp: (vm: string) => `la VM hôte ${vm} est démarrée`,
+    hostUpNetwork: (vm: string) =>
+      `la VM hôte ${vm} est démarrée ; sa connectivité sortante ne se lit pas depuis Azure`,
+    agentReady: (vm: string, version: string) => `l’agent invité de ${vm} est « Ready » (version ${version})`,
+    agentNotReady: (vm: string, status: string) => `l’agent invité de ${vm} est « ${status} »`,
   },
 } as const satisfies Record<Lang, unknown>;
 
@@ -46,7 +61,7 @@ const TEXT = {
  */
 export const vmStateProbe: Probe = {
   name: 'vm-state',
-  tests: [TRANSIENT, NO_AGENT, DELETED],
+  tests: [TRANSIENT, NO_AGENT, DELETED, HOST_SHUT_DOWN, HOST_OFF_OR_OFFLINE, HOST_AGENT],
   plan: (t) => [reads.instanceView(t.subscriptionId, t.resourceGroup, t.vmName)],
   evaluate(t, readings, context) {
     const m = TEXT[context.lang];
@@ -87,6 +102,27 @@ export const vmStateProbe: Probe = {
         ? say(NO_AGENT, 'implicated', m.noAgent(t.vmName))
         : say(NO_AGENT, 'unknown', m.noAgentStopped(t.vmName, power));
     const exists = say(DELETED, 'ruled_out', m.exists(t.vmName, t.resourceGroup));
-    return { status: 'ok', verdicts: [transient, noAgent, exists] };
+    const down = power === 'stopped' || power === 'deallocated';
+    const hostShutDown = down
+      ? say(HOST_SHUT_DOWN, 'implicated', m.hostDown(t.vmName, power))
+      : power === 'running'
+        ? say(HOST_SHUT_DOWN, 'ruled_out', m.hostUp(t.vmName))
+        : say(HOST_SHUT_DOWN, 'unknown', m.other(t.vmName, state));
+    const hostOffline = down
+      ? say(HOST_OFF_OR_OFFLINE, 'implicated', m.hostDown(t.vmName, power))
+      : say(HOST_OFF_OR_OFFLINE, 'unknown', power === 'running' ? m.hostUpNetwork(t.vmName) : m.other(t.vmName, state));
+    // Azure's own words for the agent's status ("Ready", "Not Ready"), quoted as read.
+    const agentStatus = read.value.vmAgent?.statuses?.[0]?.displayStatus;
+    const hostAgent =
+      hasAgent && agentStatus?.toLowerCase() === 'ready'
+        ? say(HOST_AGENT, 'ruled_out', m.agentReady(t.vmName, agentVersion))
+        : power === 'running'
+          ? say(
+              HOST_AGENT,
+              'implicated',
+              hasAgent ? m.agentNotReady(t.vmName, agentStatus ?? '?') : m.noAgent(t.vmName),
+            )
+          : say(HOST_AGENT, 'unknown', m.noAgentStopped(t.vmName, power));
+    return { status: 'ok', verdicts: [transient, noAgent, exists, hostShutDown, hostOffline, hostAgent] };
   },
 };

@@ -67,3 +67,37 @@ describe('the catalog covers every code heading of the two VM troubleshooting ar
     expect(missing.map((heading) => heading.code)).toEqual([]);
   });
 });
+
+describe('the catalog covers the codes of the SQL Server and SAP HANA troubleshooting articles', () => {
+  const ARTICLES = [
+    ['backup-sql-server-azure-troubleshoot.en.md', 23],
+    ['backup-azure-sap-hana-database-troubleshoot.en.md', 30],
+  ] as const;
+  // Named in body text, not headings: "SQL Server permissions" and "Re-registration failures".
+  const IN_TEXT = [
+    'UserErrorSQLNoSysadminMembership',
+    'UserErrorWorkloadExtensionNotInstalled',
+    'WorkloadExtensionNotPresent',
+    'WorkloadExtensionDidntDequeueMsg',
+  ];
+  const codes = [...ARTICLES.flatMap(([fixture]) => headingCodes(fixture).map((h) => h.code)), ...IN_TEXT];
+
+  it.each(ARTICLES)('reads the code headings of %s (%i)', (fixture, count) => {
+    expect(headingCodes(fixture)).toHaveLength(count);
+  });
+
+  it.each(codes.map((code) => [code]))(
+    '%s: a database code, with causes, steps in both languages and commands',
+    (code) => {
+      const entry = tryFindCode(code);
+      expect(entry, code).toBeDefined();
+      expect(['sql-server', 'sap-hana', 'database']).toContain(entry!.workload);
+      const causes = entry!.causes.map(getCause);
+      expect(causes.length).toBeGreaterThan(0);
+      for (const cause of causes) {
+        expect(cause.steps.fr.length, cause.id).toBe(cause.steps.en.length);
+        expect(cause.commands.length, cause.id).toBeGreaterThan(0);
+      }
+    },
+  );
+});

@@ -174,7 +174,7 @@ describe('parseBody: Azure Monitor common alert schema (real Backup Failure aler
       format: 'common-alert',
       status: 'Failed',
       jobId: '88df0be3-7c77-46c9-bfc2-fb92e3b1918a',
-      errorCode: 'usererrorparentfullbackupmissing',
+      errorCode: 'UserErrorParentFullBackupMissing',
       errorCodeSource: 'aka-link',
       errorMessage: 'First full backup is missing for this datasource.',
       vaultName: 'rsv-infra-prod-01',
