@@ -15,6 +15,8 @@ import { createBatchHandler } from '../pipeline/createBatchHandler.js';
 import type { NotifyOutcome } from '../pipeline/notify.js';
 import type { TriageResult } from '../pipeline/triage.js';
 import { writeDigestFiles } from './digestCommand.js';
+import { probeTitle } from '../core/catalog/index.js';
+import { DEMO_LABELS } from '../core/render/demoLabels.js';
 import { worstFirst } from '../core/render/worstFirst.js';
 import { parseCommandLine } from './commandLine.js';
 import { CommandFailure, UsageError, write, type CliIo } from './io.js';
@@ -63,7 +65,7 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
       };
       const first = message.data.findings[0]?.headline ?? '';
       received.push(
-        `  ← ${message.data.kind.padEnd(8)} ${message.data.title}${message.data.kind === 'group' ? '' : ` | ${toDisplay(first, 160)}`} (webhook-id ${String(request.headers['webhook-id']).slice(0, 16)}…, signed: ${request.headers['webhook-signature'] !== undefined})`,
+        `  ← ${(DEMO_LABELS[lang].kind[message.data.kind] ?? message.data.kind).padEnd(11)} ${message.data.title}${message.data.kind === 'group' ? '' : ` | ${toDisplay(first, 160)}`} (${DEMO_LABELS[lang].webhook(`${String(request.headers['webhook-id']).slice(0, 16)}…`, request.headers['webhook-signature'] !== undefined)})`,
       );
     },
   });
@@ -126,59 +128,55 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
   }
 
   const events = worstFirst(result.events);
+  const d = DEMO_LABELS[lang];
   await write(
     io.stdout,
-    `azure-backup-triage — ${bodies.length} sample bodies from ${dir}${lookups !== undefined ? `\nAzure state replayed from ${fixtures} (local HTTPS, real SDK clients)` : ''}\n\n`,
+    `${d.intro(bodies.length, dir)}${lookups !== undefined ? `\n${d.replayed(fixtures)}` : ''}\n\n`,
   );
   for (const event of events) await write(io.stdout, `${renderText(event)}\n\n`);
 
   if (result.resolutions.length > 0) {
     await write(
       io.stdout,
-      `Successful backups (they resolve open findings): ${result.resolutions.map((r) => toDisplay(r.vmName ?? r.backupItemName ?? r.jobId)).join(', ')}\n`,
+      `${d.successes(result.resolutions.map((r) => toDisplay(r.vmName ?? r.backupItemName ?? r.jobId)).join(', '))}\n`,
     );
   }
   if (result.rejected.length > 0) {
-    await write(io.stdout, `Rejected and kept (${result.rejected.length}):\n`);
+    await write(io.stdout, `${d.rejected(result.rejected.length)}\n`);
     for (const rejection of result.rejected) {
-      const where = `${rejection.origin.file ?? `body ${rejection.origin.bodyIndex}`}${rejection.origin.recordIndex !== undefined ? `, record ${rejection.origin.recordIndex}` : ''}`;
-      await write(io.stdout, `  - ${rejection.reason} (${where}): ${rejection.detail}\n`);
+      const where = d.where(rejection.origin.file ?? d.body(rejection.origin.bodyIndex), rejection.origin.recordIndex);
+      await write(
+        io.stdout,
+        `${d.rejection(rejection.reason, where, d.rejectionText(rejection.reason, rejection.detail))}\n`,
+      );
     }
   }
   const s = result.stats;
   await write(
     io.stdout,
-    `\nRecords: ${s.records} = ${s.findings} findings + ${s.resolutions} resolutions + ${s.ignored.total} ignored + ${s.rejected.total} rejected (${s.elapsedMs} ms)\n`,
+    `\n${d.records(s.records, s.findings, s.resolutions, s.ignored.total, s.rejected.total, s.elapsedMs)}\n`,
   );
   if (notified !== undefined) {
-    await write(
-      io.stdout,
-      `\nNotifications (generic JSON, signed per Standard Webhooks) received by a local webhook at ${receiver.url}:\n${received.join('\n')}\n`,
-    );
-    await write(
-      io.stdout,
-      `${notified.messages.new} new, ${notified.messages.update} update, ${notified.messages.resolved} resolved, ${notified.messages.group} group; ${notified.quiet} below the threshold or repeats stayed quiet; state kept in Azurite (in memory).\n`,
-    );
+    await write(io.stdout, `\n${d.received(receiver.url)}\n${received.join('\n')}\n`);
+    await write(io.stdout, `${d.messages(notified.messages, notified.quiet)}\n`);
   }
   if (lookups !== undefined && s.lookups !== undefined) {
     const outcomes = Object.entries(s.lookups.byProbe).map(
       ([probe, counts]) =>
-        `${probe} ${Object.entries(counts)
-          .map(([status, n]) => `${n} ${status}`)
+        `${probeTitle(probe, lang)} ${Object.entries(counts)
+          .map(([status, n]) => d.outcome(status, n))
           .join('/')}`,
     );
     await write(
       io.stdout,
-      `Lookups: ${s.lookups.reads} distinct reads, ${lookups.http.requests} HTTP requests, ${s.lookups.cacheHits} from cache; ${outcomes.join(', ')}\n`,
+      `${d.lookups(s.lookups.reads, lookups.http.requests, s.lookups.cacheHits, outcomes.join(', '))}\n`,
     );
   }
-  await write(io.stdout, `\nDaily digest "${digestSubject}" written to ${digestPath} (and digest.txt)\n`);
+  await write(io.stdout, `\n${d.digest(digestSubject, digestPath)}\n`);
   if (dashboard !== undefined) {
     await write(
       io.stdout,
-      values.serve
-        ? `Dashboard: ${dashboard.url}  (Ctrl+C to stop)\n`
-        : `Dashboard: ${dashboard.url}  (served while running; npm start -- --serve keeps it up)\n`,
+      `${values.serve ? DEMO_LABELS[lang].serving(dashboard.url) : DEMO_LABELS[lang].served(dashboard.url)}\n`,
     );
     if (values.serve) {
       const signal = io.signal;

@@ -1,3 +1,4 @@
+import { quoted } from '../core/render/typography.js';
 import type { Lang, Localized } from '../core/types.js';
 import type { ReadRequest } from './readings.js';
 
@@ -79,9 +80,9 @@ const TEXT = {
         case 'sub.restorePointCollections':
           return `l’abonnement ${request.subscriptionId}`;
         case 'vault.runningJobs':
-          return `le coffre ${request.vaultName} (Backup Reader)`;
+          return `le coffre ${request.vaultName} (rôle ${quoted('fr', 'Backup Reader')})`;
         case 'workspace.history':
-          return `l’espace de travail Log Analytics ${request.workspaceId} (Log Analytics Reader)`;
+          return `l’espace de travail Log Analytics ${request.workspaceId} (rôle ${quoted('fr', 'Log Analytics Reader')})`;
         case 'policy.assignments':
           return `l’abonnement ${request.subscriptionId} (affectations de stratégie)`;
         case 'policy.definition':
@@ -115,7 +116,7 @@ const TEXT = {
     notRead: 'délai dépassé : l’échéance du lot est passée avant cette lecture',
     malformed: 'la réponse n’a pas pu être lue (réponse mal formée) : nouvelle lecture au prochain lot',
     unauthorized: '401 : les identifiants ont été refusés : vérifiez l’identité managée de l’application',
-    forbidden: (scope: string) => `403 : l’identité a besoin du rôle Reader sur ${scope}`,
+    forbidden: (scope: string) => `403 : l’identité a besoin du rôle ${quoted('fr', 'Reader')} sur ${scope}`,
     notFound: (what: string) => `404 : ${what}`,
     throttled:
       '429 : toujours limité après les nouvelles tentatives (Retry-After respecté) : trop de lectures dans cet abonnement',

@@ -41,6 +41,8 @@ const PROPER_NAMES = [
   'Backup Management Service',
   'App Service',
   'Event Hubs',
+  'Azure Disk Encryption',
+  'Key Vault Administrator',
   'Not Ready',
   'Provisioning succeeded',
   'Provisioning failed',
@@ -108,17 +110,24 @@ export function internalIds(): string[] {
  * commands, URLs, code blocks, and quoted text (« … », “ … ”, "…"), which quotes Azure verbatim.
  */
 export function scanFrench(surface: string, text: string, data: readonly string[]): Leftover[] {
-  let clean = text
+  let clean = text;
+  for (const value of data) clean = clean.split(value).join(' ⟨data⟩ ');
+  clean = clean
     .replace(/```[\s\S]*?```/g, ' ')
     .replace(/^\s*\$ .*$/gm, ' ')
     .replace(/<[^>\n]*https?:[^>\n]*>/g, ' ')
-    .replace(/https?:\/\/[^\s)>\]"]+/g, ' ');
-  for (const value of data) clean = clean.split(value).join(' ⟨data⟩ ');
-  clean = clean
-    .replace(/«[^»]*»/g, ' ⟨quoted⟩ ')
+    .replace(/https?:\/\/[^\s)>\]"]+/g, ' ')
+    // File paths (where the demo read its samples, wrote the digest).
+    .replace(/\S*\.(?:json|ndjson|html|txt)\b/g, ' ⟨file⟩ ')
+    .replace(/(?:\/[\w.-]+)+/g, ' ⟨path⟩ ')
+    // A quote cut short by a length bound ends with the line.
+    .replace(/«[^»\n]*(»|$)/gm, ' ⟨quoted⟩ ')
     .replace(/“[^”]*”/g, ' ⟨quoted⟩ ')
     .replace(/"[^"\n]{0,300}"/g, ' ⟨quoted⟩ ');
   for (const name of PROPER_NAMES) clean = clean.split(name).join(' ⟨name⟩ ');
+  // Sizes in French units (To, Go), and names of resources read from Azure (a lock do-not-delete,
+  // a key vault kv-hr-prod): kebab-case, never our words. Internal ids are looked for before this.
+  clean = clean.replace(/\b\d+(?:[.,]\d+)?\s?(?:To|Go|Mo|Ko)\b/g, ' ⟨#⟩ ');
   const leftovers: Leftover[] = [];
   // One finding per sentence (or line), naming what is wrong in it.
   for (const sentence of clean.split(/\n|(?<=[.!?])\s+(?=\p{Lu})/u)) {
@@ -127,7 +136,7 @@ export function scanFrench(surface: string, text: string, data: readonly string[
       new RegExp(`(^|[^\\w-])${id.replace(/[-_]/g, '[-_]')}(?![\\w-])`).test(sentence),
     );
     if (ids.length > 0) leftovers.push({ surface, kind: 'internal-id', fragment: ids.join(', '), context });
-    const words = [...sentence.matchAll(/[\p{L}][\p{L}’']*/gu)]
+    const words = [...sentence.replace(/\b[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+\b/g, ' ').matchAll(/[\p{L}][\p{L}’']*/gu)]
       .map((match) => match[0])
       .filter((word) => ENGLISH.has(word.toLowerCase().replace(/[’']s$/, '')));
     if (words.length > 0) leftovers.push({ surface, kind: 'english', fragment: words.join(' '), context });

@@ -286,14 +286,14 @@ export const CAUSES: readonly CauseEntry[] = [
     },
     action: {
       en: 'Give the Backup Management Service read access to the keys and secrets of the key vault {keyVaultName} used by {vmName} (resource group {vmResourceGroup}) — an access policy with get, list and backup, or, if the vault uses Azure RBAC, the Key Vault Administrator role on it — then retry the backup in vault {vaultName}.',
-      fr: 'Donnez au service de gestion des sauvegardes l’accès en lecture aux clés et secrets du coffre de clés {keyVaultName} utilisé par {vmName} (groupe de ressources {vmResourceGroup}) — une stratégie d’accès avec get, list et backup ou, si le coffre utilise le RBAC Azure, le rôle Key Vault Administrator sur ce coffre — puis relancez la sauvegarde dans le coffre {vaultName}.',
+      fr: 'Donnez au service de gestion des sauvegardes l’accès en lecture aux clés et secrets du coffre de clés {keyVaultName} utilisé par {vmName} (groupe de ressources {vmResourceGroup}) — une stratégie d’accès avec « get », « list » et « backup » ou, si le coffre utilise le RBAC Azure, le rôle Key Vault Administrator sur ce coffre — puis relancez la sauvegarde dans le coffre {vaultName}.',
     },
     variants: [
       {
         when: { keyVaultAccess: 'access-policy' },
         action: {
           en: 'Give the Backup Management Service get, list and backup rights on the keys and secrets of the key vault {keyVaultName} used by {vmName} (resource group {vmResourceGroup}), then retry the backup in vault {vaultName}.',
-          fr: 'Accordez au service de gestion des sauvegardes les droits get, list et backup sur les clés et secrets du coffre de clés {keyVaultName} utilisé par {vmName} (groupe de ressources {vmResourceGroup}), puis relancez la sauvegarde dans le coffre {vaultName}.',
+          fr: 'Accordez au service de gestion des sauvegardes les droits « get », « list » et « backup » sur les clés et secrets du coffre de clés {keyVaultName} utilisé par {vmName} (groupe de ressources {vmResourceGroup}), puis relancez la sauvegarde dans le coffre {vaultName}.',
         },
         fix: 'grant-backup-keyvault-access',
       },
@@ -316,7 +316,7 @@ export const CAUSES: readonly CauseEntry[] = [
       ],
       fr: [
         'Identifiez le coffre de clés qui contient les clés et secrets de chiffrement des disques de la VM.',
-        'Si le coffre utilise des stratégies d’accès : ajoutez-en une pour le service de gestion des sauvegardes avec get, list et backup sur les clés et secrets (modèle « Azure Backup » du portail, PowerShell ou la CLI).',
+        'Si le coffre utilise des stratégies d’accès : ajoutez-en une pour le service de gestion des sauvegardes avec « get », « list » et « backup » sur les clés et secrets (modèle « Azure Backup » du portail, PowerShell ou la CLI).',
         'Si le coffre utilise le RBAC Azure (les stratégies d’accès y sont refusées) : attribuez au service de gestion des sauvegardes le rôle Key Vault Administrator sur le coffre, ou un rôle personnalisé avec les actions de sauvegarde et de lecture des clés et secrets.',
         'Si les autorisations existaient déjà, patientez un peu puis réessayez.',
       ],

@@ -209,7 +209,7 @@ export const COMMANDS: readonly CommandTemplate[] = [
     target: 'vm',
     purpose: {
       en: 'Key vault using access policies: give the Backup Management Service get, list and backup on keys and secrets',
-      fr: 'Coffre de clés à stratégies d’accès : donner au service de gestion des sauvegardes get, list et backup sur les clés et secrets',
+      fr: 'Coffre de clés à stratégies d’accès : donner au service de gestion des sauvegardes « get », « list » et « backup » sur les clés et secrets',
     },
     azureCli:
       'az keyvault set-policy --name {keyVaultName} --spn 262044b1-e2ce-469f-a196-69ab7ada62d3 --key-permissions backup get list --secret-permissions backup get list --subscription {subscriptionId}',

@@ -18,6 +18,7 @@ import {
   type SafeValues,
   type TemplateValues,
 } from './fillTemplate.js';
+import { quoted } from '../render/typography.js';
 import { hoursSinceLastSuccess } from './hoursSinceLastSuccess.js';
 import { judgeCauses, type CauseFinding, type OsSource } from './judgeCauses.js';
 import { prioritize, type PriorityContext, type PriorityThresholds } from './prioritize.js';
@@ -281,7 +282,12 @@ export function explain(input: ExplainInput): EnrichedEvent {
           : !classification.known && job.recommendedAction !== undefined
             ? {
                 causeId: top?.id ?? null,
-                text: say(RECOMMENDS[lang]) + toDisplay(job.recommendedAction, 600),
+                // Azure's own words, quoted as such in French.
+                text:
+                  say(RECOMMENDS[lang]) +
+                  (lang === 'fr'
+                    ? quoted('fr', toDisplay(job.recommendedAction, 600))
+                    : toDisplay(job.recommendedAction, 600)),
                 commands: top?.commands ?? [],
               }
             : top === undefined || topEntry === undefined

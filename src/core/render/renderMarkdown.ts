@@ -37,7 +37,7 @@ export function renderMarkdown(event: EnrichedEvent): string {
   if (failed.length > 0)
     lines.push(
       '',
-      `**${l.lookups}${l.colon.trimEnd()}** ${failed.map((lookup) => `${escapeMarkdown(probeTitle(lookup.probe, event.lang))}: ${escapeMarkdown(lookup.error ?? lookup.status)}`).join('; ')}`,
+      `**${l.lookups}${l.colon.trimEnd()}** ${failed.map((lookup) => `${escapeMarkdown(probeTitle(lookup.probe, event.lang))}${l.colon}${escapeMarkdown(lookup.error ?? lookup.status)}`).join('; ')}`,
     );
   lines.push(
     '',

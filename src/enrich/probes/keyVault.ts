@@ -26,11 +26,11 @@ const TEXT = {
     noPolicy: (kv: string) =>
       `le coffre de clés ${kv} n’a aucune stratégie d’accès pour le service de gestion des sauvegardes`,
     granted: (kv: string) =>
-      `le service de gestion des sauvegardes a get, list et backup sur les clés et secrets de ${kv}`,
+      `le service de gestion des sauvegardes a «\u00a0get\u00a0», «\u00a0list\u00a0» et «\u00a0backup\u00a0» sur les clés et secrets de ${kv}`,
     lacking: (kv: string) =>
-      `il manque au service de gestion des sauvegardes get/list/backup sur les clés ou les secrets de ${kv}`,
+      `il manque au service de gestion des sauvegardes «\u00a0get\u00a0», «\u00a0list\u00a0» ou «\u00a0backup\u00a0» sur les clés ou les secrets de ${kv}`,
     noneGrants: (kv: string) =>
-      `aucune stratégie d’accès du coffre de clés ${kv} n’accorde get, list et backup à la fois sur les clés et les secrets`,
+      `aucune stratégie d’accès du coffre de clés ${kv} n’accorde «\u00a0get\u00a0», «\u00a0list\u00a0» et «\u00a0backup\u00a0» à la fois sur les clés et les secrets`,
     someGrant: (n: number, kv: string) =>
       `${n} stratégie${n > 1 ? 's' : ''} d’accès accorde${n > 1 ? 'nt' : ''} les droits nécessaires sur ${kv} ; définissez BACKUP_MANAGEMENT_SERVICE_OBJECT_ID pour vérifier qu’il s’agit d’Azure Backup`,
   },
@@ -62,7 +62,7 @@ const grants = (rights: readonly string[] | undefined) =>
  * A vault using Azure RBAC needs a role assignment (backup-azure-vms-encryption.md, "Back up ADE
  * encrypted VMs with RBAC enabled key vaults"): the probe says so, and the remedy follows. With
  * access policies and the Backup Management Service's object id configured the check is exact;
- * without it, a vault where no policy grants get/list/backup on both keys and secrets is a sure no.
+ * without it, a vault where no policy grants get, list and backup on both keys and secrets is a sure no.
  */
 export const keyVaultProbe: Probe = {
   name: 'key-vault',

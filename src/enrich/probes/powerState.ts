@@ -1,3 +1,4 @@
+import { quoted } from '../../core/render/typography.js';
 import type { Lang } from '../../core/types.js';
 import { reads } from '../readings.js';
 import { failedOutcome, readOf, statusValue, verdictsOf, type Probe } from '../probe.js';
@@ -18,8 +19,9 @@ const TEXT = {
     stopped: (vm: string) =>
       `${vm} est arrêtée mais toujours allouée : elle a été éteinte depuis l’invité, Azure ne peut donc pas joindre son agent ; démarrez-la, ou arrêtez-la depuis le portail`,
     running: (vm: string) => `${vm} est démarrée ; le réglage DHCP de l’invité ne se lit pas depuis Azure`,
-    power: (vm: string, power: string | undefined) => `état d’alimentation de ${vm} : ${power ?? 'non signalé'}`,
-    provisioning: (vm: string, state: string) => `état d’approvisionnement de ${vm} : ${state}`,
+    power: (vm: string, power: string | undefined) =>
+      `état d’alimentation de ${vm} : ${power !== undefined ? quoted('fr', power) : 'non signalé'}`,
+    provisioning: (vm: string, state: string) => `état d’approvisionnement de ${vm} : ${quoted('fr', state)}`,
     noProvisioning: 'état d’approvisionnement non signalé',
   },
 } as const satisfies Record<Lang, unknown>;

@@ -1,3 +1,4 @@
+import { quoted } from '../../core/render/typography.js';
 import type { Lang } from '../../core/types.js';
 import { reads } from '../readings.js';
 import { failedOutcome, readOf, verdictsOf, type Probe } from '../probe.js';
@@ -49,8 +50,9 @@ export const snapshotExtensionProbe: Probe = {
     );
     const failed = extensions.filter((extension) => isFailed(extension.statuses));
     // Status texts are Azure's own words: quoted as read, in any language.
+    const said = (text: string) => (context.lang === 'fr' ? quoted('fr', text) : text);
     const describe = (extension: (typeof extensions)[number]) =>
-      `${extension.name ?? extension.type}${m.colon}${extension.statuses?.[0]?.displayStatus ?? m.noStatus}${extension.statuses?.[0]?.message ? ` (${extension.statuses[0].message})` : ''}`;
+      `${extension.name ?? extension.type}${m.colon}${extension.statuses?.[0]?.displayStatus !== undefined ? said(extension.statuses[0].displayStatus) : m.noStatus}${extension.statuses?.[0]?.message ? ` (${said(extension.statuses[0].message)})` : ''}`;
     const values = {
       extensions: extensions.map((extension) => ({
         name: extension.name,

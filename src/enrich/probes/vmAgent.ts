@@ -1,3 +1,4 @@
+import { quoted } from '../../core/render/typography.js';
 import type { Lang } from '../../core/types.js';
 import { FACTS } from '../facts.js';
 import { reads } from '../readings.js';
@@ -45,12 +46,12 @@ const TEXT = {
     notRunning: (power: string, display: string) =>
       `la VM est ${POWER_FR[power] ?? `à l’état ${power}`} : son agent ne peut pas répondre (agent ${display})`,
     notReady: (vm: string, display: string, message: string | undefined) =>
-      `l’agent de ${vm} est ${display}${message ? ` : ${message}` : ''}`,
+      `l’agent de ${vm} est ${quoted('fr', display)}${message ? ` : ${quoted('fr', message)}` : ''}`,
     oldWindows: (version: string, min: string) =>
-      `agent à l’état Ready, mais sa version ${version} est antérieure au minimum pris en charge ${min} : réinstallez la dernière`,
-    ready: (version: string | undefined) => `agent à l’état Ready, version ${version ?? 'inconnue'}`,
+      `agent à l’état ${quoted('fr', 'Ready')}, mais sa version ${version} est antérieure au minimum pris en charge ${min} : réinstallez la dernière`,
+    ready: (version: string | undefined) => `agent à l’état ${quoted('fr', 'Ready')}, version ${version ?? 'inconnue'}`,
     readyLinux: (version: string | undefined, min: string) =>
-      `agent à l’état Ready, version ${version ?? 'inconnue'} (minimum ${min})`,
+      `agent à l’état ${quoted('fr', 'Ready')}, version ${version ?? 'inconnue'} (minimum ${min})`,
     oldLinux: (version: string, min: string) =>
       `la version ${version} de l’agent est antérieure au minimum pris en charge ${min}`,
     windowsVm: 'VM Windows : la cause de l’agent Linux ne s’applique pas',
