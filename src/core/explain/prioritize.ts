@@ -150,7 +150,10 @@ export function prioritize(input: PriorityInput): {
   } else if (context.warning === true) reasons.unshift({ rule: 'warning', text: m.warning });
 
   if (context.resolved === true) {
-    reasons.unshift({ rule: 'resolved', text: m.resolved });
+    // A later success answers the urgency: what the item's past failures and RPO said no longer holds.
+    const stale = new Set(['rpo', 'recurrence', 'blast-radius', 'evidence']);
+    const kept = reasons.filter((reason) => !stale.has(reason.rule));
+    reasons.splice(0, reasons.length, { rule: 'resolved', text: m.resolved }, ...kept);
     level = 4;
   }
   return { level: LEVELS[level - 1] ?? 'P3', reasons, context: { ...context } };

@@ -86,6 +86,18 @@ describe('prioritize: reasons people read', () => {
     }
   });
 
+  it('a resolved failure says so and no longer claims the RPO, the recurrence or the storm that made it urgent', () => {
+    const result = prioritize({
+      category: 'transient',
+      known: true,
+      causes: [implicated('rp-group-lock', 'A lock')],
+      context: { consecutiveFailures: 4, hoursSinceLastSuccess: 160, itemsFailingWithSameCode: 25, resolved: true },
+    });
+    expect(result.level).toBe('P4');
+    expect(result.reasons.map((reason) => reason.rule)).toEqual(['resolved', 'category']);
+    expect(result.reasons.map((reason) => reason.text).join(' ')).not.toMatch(/No successful backup|consecutive/);
+  });
+
   it('quotes the implicated causes by their titles, « » in French', () => {
     const causes = [implicated('rp-group-lock', 'Un verrou bloque le nettoyage')];
     const fr = prioritize({ ...base, causes, lang: 'fr' });
