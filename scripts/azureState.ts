@@ -40,6 +40,7 @@ const EXAMPLES = {
   jobs: () => specBody('recoveryservices/ListJobs.json'),
   policyAssignments: () => specBody('policy/listPolicyAssignmentsForResourceGroup.json'),
   policyDefinitions: () => specBody('policy/listPolicyDefinitions.json').value as Json[],
+  graphPage: () => specBody('resourcegraph/ResourcesFirstPageQuery.json'),
   logs: () =>
     example<{ Entries: Array<{ ResponseBody: Json }> }>('loganalytics/sdk-js-recording_query_with_types.json')
       .Entries[0]!.ResponseBody,
@@ -331,6 +332,38 @@ export class AzureState {
       definition.id = definitionIdOf(definition);
       this.entries.push({ path: definition.id, body: definition });
     }
+    return this;
+  }
+
+  /**
+   * Azure Resource Graph's answers to one query, page by page: the envelope of the documented
+   * paged answer (`totalRecords`, `count`, `resultTruncated`, `$skipToken`, `data`), each page but
+   * the last pointing to the next with its skip token, which the next request must send.
+   */
+  resourceGraph(pages: ReadonlyArray<ReadonlyArray<Record<string, unknown>>>): this {
+    const total = pages.reduce((sum, page) => sum + page.length, 0);
+    const entries = pages.map((rows, index) => {
+      const body = EXAMPLES.graphPage();
+      body.totalRecords = total;
+      body.count = rows.length;
+      body.data = rows.map((row) => clone(row));
+      if (index === pages.length - 1) delete body['$skipToken'];
+      else body['$skipToken'] = `page-${index + 1}-of-${pages.length}`;
+      return {
+        method: 'POST',
+        path: '/providers/Microsoft.ResourceGraph/resources',
+        body,
+        ...(index > 0 && { bodyIncludes: `page-${index}-of-${pages.length}` }),
+      };
+    });
+    // The pages that need a token first: the first page answers any request without one.
+    this.entries.push(...entries.slice(1), entries[0]!);
+    return this;
+  }
+
+  /** A backup job as the vault returns it (`backupJobs/{name}`), for the error details a row lacks. */
+  backupJob(job: Record<string, unknown>): this {
+    this.entries.push({ path: String(job['id']), body: clone(job) });
     return this;
   }
 

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
 import { AzureStateReader, type HttpStats } from '../adapters/azureStateReader.js';
+import type { AzureConnection } from '../adapters/resourceGraphJobs.js';
 import { StaticTokenCredential } from '../adapters/staticTokenCredential.js';
 import { loadSettings } from '../config/settings.js';
 import { createLookupRuntime } from '../pipeline/lookupRuntime.js';
@@ -16,17 +17,25 @@ export interface OpenLookups {
   close(): Promise<void>;
 }
 
+/** ARM as a command line reaches it: a local replay of recorded answers, or Azure itself. */
+export interface OpenAzure {
+  connection: AzureConnection;
+  /** The Log Analytics endpoint of the replay; Azure's by default. */
+  logsEndpoint?: string;
+  /** The workspace a replay's history answers stand for. */
+  workspaceId?: string;
+  close(): Promise<void>;
+}
+
 /**
- * The lookups of a command line: against a replay of recorded Azure answers (`--azure-fixtures`,
- * served over local HTTPS to the real SDK clients) or against Azure itself (`--live`, with
- * DefaultAzureCredential). Same reader, same probes; only the endpoint and the credential differ.
+ * A replay of recorded Azure answers (`--azure-fixtures`, served over local HTTPS so the real SDK
+ * clients run unchanged) or Azure itself (`--live`, with DefaultAzureCredential: `az login` or a
+ * managed identity).
  */
-export async function openLookups(
+export async function openAzure(
   source: { fixtures?: string; live?: boolean },
   cwd: string,
-  env: NodeJS.ProcessEnv,
-): Promise<OpenLookups | undefined> {
-  const settings = loadSettings(env).lookups;
+): Promise<OpenAzure | undefined> {
   if (source.fixtures !== undefined) {
     let fixture;
     try {
@@ -35,23 +44,42 @@ export async function openLookups(
       throw new UsageError(`--azure-fixtures ${source.fixtures}: ${(error as Error).message}`);
     }
     const server = await startReplayServer(fixture);
-    const reader = new AzureStateReader({
-      credential: new StaticTokenCredential(),
-      armEndpoint: server.url,
-      logsEndpoint: `${server.url}/v1`,
-      ca: server.ca,
-    });
-    const workspaceId = settings.workspaceId ?? fixture.workspaceId;
     return {
-      options: createLookupRuntime(reader, { ...settings, ...(workspaceId !== undefined && { workspaceId }) }),
-      http: reader.http,
+      connection: { credential: new StaticTokenCredential(), armEndpoint: server.url, ca: server.ca },
+      logsEndpoint: `${server.url}/v1`,
+      ...(fixture.workspaceId !== undefined && { workspaceId: fixture.workspaceId }),
       close: () => server.close(),
     };
   }
   if (source.live === true) {
     const { DefaultAzureCredential } = await import('@azure/identity');
-    const reader = new AzureStateReader({ credential: new DefaultAzureCredential() });
-    return { options: createLookupRuntime(reader, settings), http: reader.http, close: async () => undefined };
+    return { connection: { credential: new DefaultAzureCredential() }, close: async () => undefined };
   }
   return undefined;
+}
+
+/**
+ * The lookups of a command line, against the replay or Azure (see `openAzure`). Same reader,
+ * same probes; only the endpoint and the credential differ.
+ */
+export async function openLookups(
+  source: { fixtures?: string; live?: boolean } | OpenAzure,
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): Promise<OpenLookups | undefined> {
+  const settings = loadSettings(env).lookups;
+  const azure = 'connection' in source ? source : await openAzure(source, cwd);
+  if (azure === undefined) return undefined;
+  const reader = new AzureStateReader({
+    credential: azure.connection.credential,
+    ...(azure.connection.armEndpoint !== undefined && { armEndpoint: azure.connection.armEndpoint }),
+    ...(azure.logsEndpoint !== undefined && { logsEndpoint: azure.logsEndpoint }),
+    ...(azure.connection.ca !== undefined && { ca: azure.connection.ca }),
+  });
+  const workspaceId = settings.workspaceId ?? azure.workspaceId;
+  return {
+    options: createLookupRuntime(reader, { ...settings, ...(workspaceId !== undefined && { workspaceId }) }),
+    http: reader.http,
+    close: () => azure.close(),
+  };
 }

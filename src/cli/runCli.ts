@@ -5,7 +5,7 @@ import { formatCommandHelp, formatOverview, wantsHelp, type CommandSpec } from '
 import { describeFault } from './describeFault.js';
 import { UsageError, write, type CliIo } from './io.js';
 import { projectRoot } from './paths.js';
-import { DEMO, DIGEST, RUN, SEND, TRIAGE } from './specs.js';
+import { DEMO, DIGEST, RUN, SCAN, SEND, TRIAGE } from './specs.js';
 
 interface Command {
   spec: CommandSpec;
@@ -15,6 +15,7 @@ interface Command {
 // Loaded on demand: `triage` should not pay for Azurite, SMTP or the dashboard at start.
 const COMMANDS: readonly Command[] = [
   { spec: TRIAGE, run: async (argv, io) => (await import('./triageCommand.js')).triageCommand(argv, io) },
+  { spec: SCAN, run: async (argv, io) => (await import('./scanCommand.js')).scanCommand(argv, io) },
   { spec: RUN, run: async (argv, io) => (await import('./runCommand.js')).runCommand(argv, io) },
   { spec: DIGEST, run: async (argv, io) => (await import('./digestCommand.js')).digestCommand(argv, io) },
   { spec: SEND, run: async (argv, io) => (await import('./sendCommand.js')).sendCommand(argv, io) },

@@ -162,3 +162,46 @@ export const DEMO = {
   exclusive: [LOOKUP_SOURCES[2]],
   examples: ['npm start', 'npm start -- --lang fr --serve --port 8080'],
 } as const satisfies CommandSpec;
+
+export const SCAN = {
+  name: 'scan',
+  summary: 'what is failing right now across your subscriptions: the backup jobs of the last hours, triaged',
+  description:
+    'Reads the backup jobs of the last hours (failed, with warnings, and the successes that resolve them) from ' +
+    'Azure Resource Graph across every subscription your identity can read (az login is enough: nothing is ' +
+    'deployed), reads the error details a row lacks from its vault, looks the VMs up, and prints the findings ' +
+    'worst first. Resource Graph keeps 14 days of jobs.',
+  options: {
+    hours: {
+      type: 'string',
+      value: 'N',
+      description: 'how far back to look, in hours (1 to 336)',
+      default: '24',
+    },
+    subscription: {
+      type: 'string',
+      value: 'ID',
+      multiple: true,
+      description: 'only this subscription (repeat for several; default: all the identity can read)',
+    },
+    render: {
+      type: 'string',
+      choices: ['markdown', 'json'],
+      description: 'markdown: the findings for people; json: one enriched event per line; worst first either way',
+      default: 'markdown',
+    },
+    lang: LANG,
+    stats: STATS,
+    'azure-fixtures': {
+      type: 'string',
+      value: 'FILE',
+      description: 'answer from a replay of recorded Azure answers instead of Azure (tests, demos)',
+    },
+    'no-lookups': NO_LOOKUPS,
+  },
+  examples: [
+    'az login && backup-triage scan',
+    'backup-triage scan --hours 72 --subscription 3f2b6c1e-8d4a-4e5b-9c7d-2a1b0c9d8e7f --lang fr',
+    'backup-triage scan --render json | jq -r .summary.headline',
+  ],
+} as const satisfies CommandSpec;

@@ -10,6 +10,8 @@ export interface ReplayEntry {
   body?: unknown;
   /** Answer this way only this many times, then let the next matching entry answer. */
   times?: number;
+  /** Answer only a request whose body contains this text (a page of a POSTed query, by its skip token). */
+  bodyIncludes?: string;
   /** Wait before answering. */
   delayMs?: number;
   /** `reset` drops the connection, `hang` never answers, `garbage` sends a body that is not JSON. */

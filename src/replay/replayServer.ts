@@ -10,6 +10,8 @@ export interface RecordedRequest {
   host: string;
   authorized: boolean;
   at: number;
+  /** The request body as text (the first 64 KiB), for POSTed queries. */
+  body: string;
 }
 
 export interface ReplayServer {
@@ -46,24 +48,33 @@ export async function startReplayServer(
   const sockets = new Set<Socket>();
   const hanging = new Set<() => void>();
 
-  const pick = (method: string, path: string): ReplayEntry | undefined =>
+  const pick = (method: string, path: string, body: string): ReplayEntry | undefined =>
     fixture.requests.find((entry) => {
       if ((entry.method ?? 'GET').toUpperCase() !== method || normalize(entry.path) !== path) return false;
+      if (entry.bodyIncludes !== undefined && !body.includes(entry.bodyIncludes)) return false;
       return entry.times === undefined || (used.get(entry) ?? 0) < entry.times;
     });
 
   const server: Server = createServer({ key: pems.key, cert: pems.cert }, (req, res) => {
     const path = normalize(req.url ?? '/');
     const method = (req.method ?? 'GET').toUpperCase();
-    requests.push({
+    const recorded: RecordedRequest = {
       method,
       path,
       host: req.headers.host ?? '',
       authorized: /^Bearer \S+/.test(req.headers.authorization ?? ''),
       at: Date.now(),
+      body: '',
+    };
+    requests.push(recorded);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      if (size < 65_536) chunks.push(chunk);
+      size += chunk.length;
     });
-    req.resume();
     req.on('end', () => {
+      recorded.body = Buffer.concat(chunks).toString('utf8').slice(0, 65_536);
       const answer = () => {
         if (!/^Bearer \S+/.test(req.headers.authorization ?? '')) {
           res.writeHead(401, { 'content-type': 'application/json' }).end(
@@ -76,7 +87,7 @@ export async function startReplayServer(
           );
           return;
         }
-        const entry = pick(method, path);
+        const entry = pick(method, path, recorded.body);
         if (entry === undefined) {
           res.writeHead(404, { 'content-type': 'application/json; charset=utf-8', 'x-ms-failure-cause': 'gateway' });
           res.end(

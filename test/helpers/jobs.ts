@@ -64,3 +64,29 @@ export function cliVmJob(job: CliJob): Record<string, unknown> {
     type: cli.type,
   };
 }
+
+/**
+ * A `RecoveryServicesResources` row of Azure Resource Graph for a job: the job resource's `id`,
+ * `name` and `properties` with the table's own columns (`type` lower-cased, `location`,
+ * `resourceGroup`, `subscriptionId`), the columns Microsoft's documented queries read. No public
+ * row shows whether `properties.errorDetails` is there: `withErrorDetails: false` leaves it out.
+ */
+export function graphJobRow(
+  job: Record<string, unknown>,
+  location: string,
+  options: { withErrorDetails?: boolean } = {},
+): Record<string, unknown> {
+  const id = String(job['id']);
+  const properties = structuredClone(job['properties']) as Record<string, unknown>;
+  if (options.withErrorDetails === false) delete properties['errorDetails'];
+  delete properties['actionsInfo'];
+  return {
+    id,
+    name: job['name'],
+    type: 'microsoft.recoveryservices/vaults/backupjobs',
+    location,
+    resourceGroup: (typeof job['resourceGroup'] === 'string' ? job['resourceGroup'] : id.split('/')[4]!).toLowerCase(),
+    subscriptionId: id.split('/')[2],
+    properties,
+  };
+}
