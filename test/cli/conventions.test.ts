@@ -89,7 +89,10 @@ describe('backup-triage errors: one line naming what was typed', () => {
     [['triage', 'missing.json'], /^backup-triage triage: cannot read missing.json: no such file$/],
     [['demo', 'extra'], /^backup-triage demo: unexpected argument "extra"/],
     [['demo', '--port', 'http'], /^backup-triage demo: --port "http" is not a port/],
-    [['frobnicate'], /^backup-triage: unknown command "frobnicate": the commands are triage, scan, run, digest, send, demo/],
+    [
+      ['frobnicate'],
+      /^backup-triage: unknown command "frobnicate": the commands are triage, scan, run, digest, send, demo/,
+    ],
   ])('%j', async (args, message) => {
     const run = await cli(args, '', SAMPLES);
     expect(run.status).toBe(2);
