@@ -156,6 +156,14 @@ function fillForm(form, state, summary, findings) {
   fillSelect(form.elements.code, summary.range.codes, state.code);
   form.elements.priority.value = state.priority;
   form.elements.status.value = state.status;
+  summarizeFilters(state);
+}
+
+/** On a phone the filters fold away; their summary says which are set. */
+function summarizeFilters(state) {
+  const set = ['vault', 'code', 'priority'].map((name) => state[name]).filter(Boolean);
+  if (state.status !== 'open') set.push(L[state.status]);
+  $('filter-summary').textContent = set.length ? `${L.filters} · ${set.join(' · ')}` : L.filters;
 }
 
 function fillSelect(select, values, wanted) {
@@ -569,6 +577,8 @@ async function render(state, fromHistory) {
 
 document.addEventListener('DOMContentLoaded', () => {
   const form = $('filters');
+  // Folded on a phone, so the findings come first; always open on a wider screen.
+  if (window.matchMedia('(max-width: 700px)').matches) $('filter-box').open = false;
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const state = readState();

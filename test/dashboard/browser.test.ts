@@ -327,6 +327,12 @@ describe('phone (390 and 360 px wide)', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: `test-results/dashboard-phone-${width}.png`, fullPage: false });
+    // The filters fold away on a phone: the worst finding is in the first half of the screen.
+    const first = await page.locator('#findings tbody tr').first().boundingBox();
+    expect(first!.y).toBeLessThan(400);
+    expect(await page.locator('#filters').isVisible()).toBe(false);
+    await page.locator('#filter-summary').click();
+    expect(await page.locator('#filters').isVisible()).toBe(true);
     await page.locator('#findings tbody tr a').first().click();
     await page.waitForSelector('#details:not([hidden])');
     const panel = await page.locator('#details').boundingBox();
