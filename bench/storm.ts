@@ -104,7 +104,7 @@ try {
     clearInterval(sampler);
     const wallS = (performance.now() - started) / 1000;
     const line = stderr.split('\n').find((text) => text.startsWith('{"kind":"bench"'));
-    const report = line !== undefined ? (JSON.parse(line) as { maxRssKb: number }) : undefined;
+    const report = line !== undefined ? (JSON.parse(line) as { maxRssKb: number; cpuMs: number }) : undefined;
     const rssMb = Math.round((report?.maxRssKb ?? peakKb) / 1024);
     const stored = await storedPerEvent(azurite.connectionString, prefix);
     const perEvent = (bytes: number) => (stored.events > 0 ? (bytes / stored.events / 1024).toFixed(1) : '–');
@@ -116,7 +116,7 @@ try {
           ? `did not finish in ${TIMEOUT_S} s (killed)`
           : `failed after ${wallS.toFixed(0)} s (exit ${code})`;
     console.log(
-      `  ${scenario.label.padEnd(36)} ${status}  peak RSS ${String(rssMb).padStart(5)} MB  ${perEvent(stored.bytes)} KB stored per event (${perEvent(stored.utf8)} KB as JSON; ${stored.events.toLocaleString('en')} events)  ${receiver.accepted().length - before} messages  ${scenario.goal}`,
+      `  ${scenario.label.padEnd(36)} ${status}  peak RSS ${String(rssMb).padStart(5)} MB  ${perEvent(stored.bytes)} KB stored per event (${perEvent(stored.utf8)} KB as JSON; ${stored.events.toLocaleString('en')} events)  ${receiver.accepted().length - before} messages  (CPU of run: ${((report?.cpuMs ?? 0) / 1000).toFixed(0)} s)  ${scenario.goal}`,
     );
     if (code !== 0 && code !== null) console.log(stderr.split('\n').slice(0, 15).join('\n'));
     if (process.env['BENCH_VERBOSE'] !== undefined) console.log(stdout.trim());

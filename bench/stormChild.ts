@@ -12,6 +12,6 @@ const status = await runCli(process.argv.slice(2), {
   cwd: process.cwd(),
 });
 process.stderr.write(
-  `${JSON.stringify({ kind: 'bench', status, elapsedMs: Math.round(performance.now() - started), maxRssKb: process.resourceUsage().maxRSS })}\n`,
+  `${JSON.stringify({ kind: 'bench', status, elapsedMs: Math.round(performance.now() - started), maxRssKb: process.resourceUsage().maxRSS, cpuMs: Math.round((process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1000) })}\n`,
 );
 process.exitCode = status;

@@ -16,11 +16,16 @@ import { createBatchHandler, type BatchHandlerOptions } from '../src/pipeline/cr
 export function createBackupFailures(options: BatchHandlerOptions) {
   const handle = createBatchHandler(options);
   return async function backupFailures(messages: unknown[], context: InvocationContext): Promise<void> {
-    const { result, notified, published } = await handle(fromEventHubBatch(messages, context.triggerMetadata));
-    for (const event of result.events) {
-      context.info(`${event.priority.level} ${event.summary.headline} | ${event.summary.firstAction.text}`);
-    }
-    for (const rejection of result.rejected) context.warn(JSON.stringify(rejection));
+    // Logged a chunk at a time, once stored: a storm is never held whole.
+    const { result, notified, published } = await handle(fromEventHubBatch(messages, context.triggerMetadata), {
+      events: (events) => {
+        for (const event of events)
+          context.info(`${event.priority.level} ${event.summary.headline} | ${event.summary.firstAction.text}`);
+      },
+      rejected: (records) => {
+        for (const rejection of records) context.warn(JSON.stringify(rejection));
+      },
+    });
     context.info(
       JSON.stringify({ kind: 'stats', ...result.stats, ...(notified !== undefined && { notifications: notified }) }),
     );

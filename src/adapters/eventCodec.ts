@@ -16,6 +16,9 @@ interface Dictionaries {
 
 let v1: Dictionaries | undefined;
 
+/** An event is stored twice (its row, and its finding's last event): it is compressed once. */
+const compressed = new WeakMap<EnrichedEvent, { index: number; data: Buffer }>();
+
 /** The v1 dictionaries, unpacked the first time an event is stored or read. */
 function dictionaries(): Dictionaries {
   if (v1 === undefined) {
@@ -36,10 +39,15 @@ function dictionaries(): Dictionaries {
  * stays readable.
  */
 export function toStoredEvent(prefix: string, event: EnrichedEvent): Record<string, string | Uint8Array> {
-  const { byKey, buffers } = dictionaries();
-  const lang = event.lang === 'fr' ? 'fr' : 'en';
-  const index = byKey.get(`${lang}:${event.classification.code.toLowerCase()}`) ?? byKey.get(`${lang}:*`)!;
-  const data = deflateRawSync(Buffer.from(JSON.stringify(event), 'utf8'), { level: 9, dictionary: buffers[index]! });
+  let done = compressed.get(event);
+  if (done === undefined) {
+    const { byKey, buffers } = dictionaries();
+    const lang = event.lang === 'fr' ? 'fr' : 'en';
+    const index = byKey.get(`${lang}:${event.classification.code.toLowerCase()}`) ?? byKey.get(`${lang}:*`)!;
+    const data = deflateRawSync(Buffer.from(JSON.stringify(event), 'utf8'), { level: 6, dictionary: buffers[index]! });
+    compressed.set(event, (done = { index, data }));
+  }
+  const { index, data } = done;
   const out: Record<string, string | Uint8Array> = { [`${prefix}c`]: `${VERSION}:${index}` };
   // Each part in a buffer of its own: the Table client sends a view's whole underlying buffer.
   for (let i = 0; i * PART < data.length && i < MAX_PARTS; i += 1)

@@ -40,7 +40,8 @@ export async function runCommand(argv: string[], io: CliIo, env: NodeJS.ProcessE
       ...(lookups !== undefined && { lookups: async () => lookups.options }),
       notifications: async () => runtime.options,
     });
-    const { result, notified } = await handle(bodies);
+    // The summary line is all `run` prints: the events stay in the store, a chunk at a time.
+    const { result, notified } = await handle(bodies, {});
     const n = notified!;
     await write(
       io.stdout,

@@ -1,7 +1,8 @@
 import { worstFirst } from '../core/render/worstFirst.js';
 import { renderMarkdown } from '../core/render/renderMarkdown.js';
-import type { Lang } from '../core/types.js';
-import { triage, triageWithLookups, type TriageResult } from '../pipeline/triage.js';
+import type { EnrichedEvent, Lang } from '../core/types.js';
+import type { TriageStats } from '../pipeline/stats.js';
+import { triageStream } from '../pipeline/triage.js';
 import { parseCommandLine } from './commandLine.js';
 import { write, writeNdjson, type CliIo } from './io.js';
 import { openLookups } from './openLookups.js';
@@ -24,27 +25,32 @@ export async function triageCommand(argv: string[], io: CliIo, env: NodeJS.Proce
         io.cwd,
         env,
       );
-  let result: TriageResult;
+  // JSON lines are written a chunk at a time, as they are explained; markdown sorts them first.
+  const kept: EnrichedEvent[] = [];
+  let stats: TriageStats;
   try {
-    result =
-      lookups === undefined ? triage(bodies, { lang }) : await triageWithLookups(bodies, { lang }, lookups.options);
+    ({ stats } = await triageStream(
+      bodies,
+      { lang, order: 'input', ...(lookups !== undefined && { lookups: lookups.options }) },
+      {
+        rejected: (records) => writeNdjson(io.stderr, records),
+        events: async (events) => {
+          if (render === 'markdown') kept.push(...events);
+          else await writeNdjson(io.stdout, events);
+        },
+      },
+    ));
   } finally {
     await lookups?.close();
   }
-
-  if (render === 'markdown') {
-    for (const event of worstFirst(result.events)) await write(io.stdout, `${renderMarkdown(event)}\n`);
-  } else {
-    await writeNdjson(io.stdout, result.events);
-  }
-  await writeNdjson(io.stderr, result.rejected);
+  for (const event of worstFirst(kept)) await write(io.stdout, `${renderMarkdown(event)}\n`);
   if (values.stats) {
-    const stats = {
-      ...result.stats,
+    const counters = {
+      ...stats,
       ...(lookups !== undefined && { http: lookups.http }),
       elapsedMs: Math.round(performance.now() - started),
     };
-    await write(io.stderr, `${JSON.stringify({ kind: 'stats', ...stats })}\n`);
+    await write(io.stderr, `${JSON.stringify({ kind: 'stats', ...counters })}\n`);
   }
   return 0;
 }

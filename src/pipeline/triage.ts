@@ -9,7 +9,7 @@ import { resolveVm, type ResolvedVm } from '../core/parse/resolveVm.js';
 import type { EnrichedEvent, InputBody, JobRecord, Lang, LastSuccess, OsType, RejectedRecord } from '../core/types.js';
 import type { Workload } from '../core/workload.js';
 import type { Enrichment } from '../enrich/enrichment.js';
-import { runLookups, type LookupOptions } from './runLookups.js';
+import { runLookups, type LookupOptions, type LookupStats } from './runLookups.js';
 import { countReason, emptyStats, type TriageStats } from './stats.js';
 
 /** A successful backup: it closes any open finding of the same item. */
@@ -69,28 +69,41 @@ export interface PreparedBatch {
   osTypes: Map<string, OsType>;
 }
 
-/**
- * Decode, parse, deduplicate, resolve VMs and classify. Pure apart from the clock. Failures and
- * warnings become findings.
- */
-export function prepareBatch(bodies: readonly InputBody[], options: TriageOptions = {}): PreparedBatch {
-  const started = performance.now();
-  const now = options.now ?? (() => new Date());
-  const receivedAt = now().toISOString();
-  const limits: InputLimits = { ...DEFAULT_LIMITS, ...options.limits };
-  const mappings = options.mappings ?? new Map<string, string>();
-  const osTypes = options.osTypes ?? new Map<string, OsType>();
-  const stats = emptyStats();
-  const rejected: RejectedRecord[] = [];
-  const jobs: JobRecord[] = [];
+/** A batch being parsed: the records so far, before deduplication. */
+interface Parsing {
+  started: number;
+  receivedAt: string;
+  limits: InputLimits;
+  mappings: Map<string, string>;
+  osTypes: Map<string, OsType>;
+  stats: TriageStats;
+  rejected: RejectedRecord[];
+  jobs: JobRecord[];
+}
 
-  stats.bodies = bodies.length;
+function startParsing(options: TriageOptions): Parsing {
+  const now = options.now ?? (() => new Date());
+  return {
+    started: performance.now(),
+    receivedAt: now().toISOString(),
+    limits: { ...DEFAULT_LIMITS, ...options.limits },
+    mappings: options.mappings ?? new Map<string, string>(),
+    osTypes: options.osTypes ?? new Map<string, OsType>(),
+    stats: emptyStats(),
+    rejected: [],
+    jobs: [],
+  };
+}
+
+function parseInto(parsing: Parsing, bodies: readonly InputBody[]): void {
+  const { stats, mappings, osTypes } = parsing;
+  stats.bodies += bodies.length;
   for (const body of bodies) {
-    for (const item of parseBody(body, limits, receivedAt)) {
+    for (const item of parseBody(body, parsing.limits, parsing.receivedAt)) {
       stats.records += 1;
-      if (item.kind === 'job') jobs.push(item.job);
+      if (item.kind === 'job') parsing.jobs.push(item.job);
       else if (item.kind === 'rejected') {
-        rejected.push(item.rejection);
+        parsing.rejected.push(item.rejection);
         countReason(stats.rejected, item.rejection.reason);
       } else if (item.kind === 'mapping') {
         const { mapping } = item;
@@ -108,8 +121,11 @@ export function prepareBatch(bodies: readonly InputBody[], options: TriageOption
       } else countReason(stats.ignored, item.reason);
     }
   }
+}
 
-  const unique = keepRichestPerJob(jobs, stats);
+function finishParsing(parsing: Parsing, options: TriageOptions): PreparedBatch {
+  const unique = keepRichestPerJob(parsing.jobs, parsing.stats);
+  parsing.jobs = [];
   // A failure whose record does not say what the item is takes the workload its documented code
   // belongs to (a SQL Server code is a database's), so the VM read and the commands are the right ones.
   const classified = new Map<JobRecord, Classification>();
@@ -122,7 +138,7 @@ export function prepareBatch(bodies: readonly InputBody[], options: TriageOption
     return refined;
   });
   const resolved: Job[] = typed.map((job) => {
-    const vm = resolveVm(job, mappings);
+    const vm = resolveVm(job, parsing.mappings);
     return { job, vm, key: itemKey(job, vm?.vmResourceId) };
   });
   // A warning keeps its code: it is a finding of its own, never the success that closes a failure.
@@ -131,18 +147,28 @@ export function prepareBatch(bodies: readonly InputBody[], options: TriageOption
     .map((entry) => ({ ...entry, classification: classified.get(entry.job) ?? classify(entry.job.errorCode) }));
   const successes = resolved.filter((entry) => entry.job.status === 'Completed');
   return {
-    started,
-    receivedAt,
-    osTypes,
+    started: parsing.started,
+    receivedAt: parsing.receivedAt,
+    osTypes: parsing.osTypes,
     lang: options.lang ?? 'en',
-    stats,
-    rejected,
+    stats: parsing.stats,
+    rejected: parsing.rejected,
     failures,
     successes,
     blast: blastRadius(failures),
     streaks: consecutiveFailures(resolved, failures),
     successesByItem: groupByItem(successes),
   };
+}
+
+/**
+ * Decode, parse, deduplicate, resolve VMs and classify. Pure apart from the clock. Failures and
+ * warnings become findings.
+ */
+export function prepareBatch(bodies: readonly InputBody[], options: TriageOptions = {}): PreparedBatch {
+  const parsing = startParsing(options);
+  parseInto(parsing, bodies);
+  return finishParsing(parsing, options);
 }
 
 /** Builds the enriched events of a prepared batch, with what lookups found when they ran. */
@@ -152,7 +178,21 @@ export function explainBatch(
   enrichments?: ReadonlyArray<Enrichment | undefined>,
 ): TriageResult {
   const { stats } = batch;
-  const events = batch.failures.map((entry, index) => {
+  const events = explainFailures(batch, batch.failures, options, enrichments);
+  stats.findings = events.length;
+  stats.resolutions = batch.successes.length;
+  stats.elapsedMs = Math.round((performance.now() - batch.started) * 1000) / 1000;
+  return { events, resolutions: resolutionsOf(batch), rejected: batch.rejected, stats };
+}
+
+/** The enriched events of some of a batch's failures (all of them, or one chunk). */
+function explainFailures(
+  batch: PreparedBatch,
+  failures: PreparedBatch['failures'],
+  options: TriageOptions,
+  enrichments?: ReadonlyArray<Enrichment | undefined>,
+): EnrichedEvent[] {
+  return failures.map((entry, index) => {
     const enrichment = enrichments?.[index];
     const inBatch = batch.streaks.get(entry.job) ?? 1;
     const history = enrichment?.history;
@@ -181,9 +221,10 @@ export function explainBatch(
       ...resolvedBy(entry, batch.successesByItem),
     });
   });
-  stats.findings = events.length;
-  stats.resolutions = batch.successes.length;
-  const resolutions = batch.successes.map(({ job, vm, key }): Resolution => ({
+}
+
+function resolutionsOf(batch: PreparedBatch): Resolution[] {
+  return batch.successes.map(({ job, vm, key }): Resolution => ({
     jobId: job.jobId,
     itemKey: key,
     status: job.status,
@@ -193,8 +234,6 @@ export function explainBatch(
     vaultName: job.vaultName ?? null,
     backupItemName: job.backupItemName ?? null,
   }));
-  stats.elapsedMs = Math.round((performance.now() - batch.started) * 1000) / 1000;
-  return { events, resolutions, rejected: batch.rejected, stats };
 }
 
 /**
@@ -214,11 +253,7 @@ export async function triageWithLookups(
 ): Promise<TriageResult> {
   const batch = prepareBatch(bodies, options);
   const { enrichments, stats } = await runLookups(batch.failures, lookups, batch.lang);
-  // What a lookup read of a VM's OS serves later batches whose lookups fail or are off.
-  batch.failures.forEach((entry, index) => {
-    const os = enrichments[index]?.osType;
-    if (os !== undefined && entry.vm !== undefined) batch.osTypes.set(`vm|${entry.vm.vmResourceId.toLowerCase()}`, os);
-  });
+  learnOs(batch, batch.failures, enrichments);
   const result = explainBatch(batch, options, enrichments);
   result.stats.lookups = stats;
   return result;
@@ -228,6 +263,132 @@ function workloadOfCode(classification: Classification): Workload | undefined {
   if (!classification.known) return undefined;
   const workload = classification.entry.workload;
   return workload === 'sql-server' ? 'sql-in-vm' : workload === 'sap-hana' ? 'sap-hana-in-vm' : undefined;
+}
+
+/** What a lookup read of a VM's OS serves later batches whose lookups fail or are off. */
+function learnOs(
+  batch: PreparedBatch,
+  failures: PreparedBatch['failures'],
+  enrichments: ReadonlyArray<Enrichment | undefined>,
+): void {
+  failures.forEach((entry, index) => {
+    const os = enrichments[index]?.osType;
+    if (os !== undefined && entry.vm !== undefined) batch.osTypes.set(`vm|${entry.vm.vmResourceId.toLowerCase()}`, os);
+  });
+}
+
+/** Where a streamed batch hands its output, a part at a time. */
+export interface TriageSink {
+  rejected(records: RejectedRecord[]): Promise<void>;
+  events(events: EnrichedEvent[]): Promise<void>;
+}
+
+export interface StreamOptions extends TriageOptions {
+  /** Failures explained and handed over at a time (a finding is never split). @default 500 */
+  chunkSize?: number;
+  /** Lookups against the Azure state, within one deadline for the whole batch. */
+  lookups?: LookupOptions;
+  /**
+   * `storms`: chunks ordered by storm and finding (what the notification stage needs); `input`:
+   * the events in the order of their records (what a reader of the output expects). @default 'storms'
+   */
+  order?: 'storms' | 'input';
+}
+
+/** Bodies parsed between two hand-overs of rejected records. */
+const BODY_SLICE = 50;
+const REJECTED_CHUNK = 500;
+
+/**
+ * `triage` (or `triageWithLookups`) for batches of any size: rejected records are handed over as
+ * bodies are parsed, and failures are looked up, explained and handed over `chunkSize` at a time
+ * — a finding's failures together, a storm's (vault and code) in a row — so memory holds the
+ * batch's parsed jobs and one chunk of enriched events, never every event. The same events, in
+ * chunks; gives the successes (for resolution) and the counters.
+ */
+export async function triageStream(
+  bodies: readonly InputBody[],
+  options: StreamOptions,
+  sink: TriageSink,
+): Promise<{ resolutions: Resolution[]; stats: TriageStats }> {
+  const parsing = startParsing(options);
+  for (let start = 0; start < bodies.length; start += BODY_SLICE) {
+    parseInto(parsing, bodies.slice(start, start + BODY_SLICE));
+    if (parsing.rejected.length >= REJECTED_CHUNK) await sink.rejected(parsing.rejected.splice(0));
+  }
+  const batch = finishParsing(parsing, options);
+  if (batch.rejected.length > 0) await sink.rejected(batch.rejected.splice(0));
+
+  const deadline = Date.now() + (options.lookups?.deadlineMs ?? 25_000);
+  const { stats } = batch;
+  const size = options.chunkSize ?? 500;
+  const chunks =
+    options.order === 'input'
+      ? Array.from({ length: Math.ceil(batch.failures.length / size) }, (_, i) =>
+          batch.failures.slice(i * size, (i + 1) * size),
+        )
+      : chunksOf(batch.failures, size);
+  let handing: Promise<void> = Promise.resolve();
+  for (const failures of chunks) {
+    let enrichments: Array<Enrichment | undefined> | undefined;
+    if (options.lookups !== undefined) {
+      const looked = await runLookups(
+        failures,
+        { ...options.lookups, deadlineMs: Math.max(0, deadline - Date.now()) },
+        batch.lang,
+      );
+      enrichments = looked.enrichments;
+      learnOs(batch, failures, enrichments);
+      stats.lookups = addLookupStats(stats.lookups, looked.stats);
+    }
+    const events = explainFailures(batch, failures, options, enrichments);
+    stats.findings += events.length;
+    // The next chunk is explained while this one is being stored: one chunk in flight at a time.
+    await handing;
+    handing = sink.events(events);
+    // Awaited at the next chunk or at the end; meanwhile a failure must not count as unhandled.
+    handing.catch(() => undefined);
+  }
+  await handing;
+  stats.resolutions = batch.successes.length;
+  stats.elapsedMs = Math.round((performance.now() - batch.started) * 1000) / 1000;
+  return { resolutions: resolutionsOf(batch), stats };
+}
+
+/**
+ * A batch's failures in chunks of about `size`: ordered by storm (vault and code) and finding, so
+ * a storm spans as few chunks as it can, and a finding's failures are never split.
+ */
+function chunksOf(failures: PreparedBatch['failures'], size: number): Array<PreparedBatch['failures']> {
+  const byFinding = new Map<string, PreparedBatch['failures']>();
+  for (const entry of failures) {
+    const code = entry.classification.known ? entry.classification.entry.code : entry.classification.code;
+    const key = `${blastKey(entry)}\u0000${entry.key}\u0000${code.toLowerCase()}`;
+    let list = byFinding.get(key);
+    if (list === undefined) byFinding.set(key, (list = []));
+    list.push(entry);
+  }
+  const chunks: Array<PreparedBatch['failures']> = [];
+  let current: PreparedBatch['failures'] = [];
+  for (const key of [...byFinding.keys()].sort()) {
+    const list = byFinding.get(key)!;
+    if (current.length > 0 && current.length + list.length > size) {
+      chunks.push(current);
+      current = [];
+    }
+    current.push(...list);
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
+function addLookupStats(total: LookupStats | undefined, chunk: LookupStats): LookupStats {
+  if (total === undefined) return chunk;
+  for (const [probe, counts] of Object.entries(chunk.byProbe)) {
+    const into = (total.byProbe[probe] ??= {});
+    for (const [status, n] of Object.entries(counts)) into[status] = (into[status] ?? 0) + n;
+  }
+  return { reads: total.reads + chunk.reads, cacheHits: total.cacheHits + chunk.cacheHits, byProbe: total.byProbe };
 }
 
 /** The same job can arrive twice (AddonAzureBackupJobs and the legacy AzureBackupReport, or a job and its alert). */
