@@ -42,6 +42,7 @@ export async function openNotifications(
     credential?: TokenCredential;
     fetch?: typeof fetch;
     minDelayInMs?: number;
+    requestTimeoutInMs?: number;
   } = {},
 ): Promise<NotificationRuntime> {
   const storage =
@@ -51,13 +52,17 @@ export async function openNotifications(
       'No table storage configured: set AzureWebJobsStorage__accountName (Azure) or STATE_STORAGE_CONNECTION_STRING (local).',
     );
   let store: TableStore;
+  const storeOptions = {
+    prefix: settings.tablePrefix,
+    ...(overrides.requestTimeoutInMs !== undefined && { requestTimeoutInMs: overrides.requestTimeoutInMs }),
+  };
   if ('connectionString' in storage)
-    store = new TableStore({ connectionString: storage.connectionString }, { prefix: settings.tablePrefix });
+    store = new TableStore({ connectionString: storage.connectionString }, storeOptions);
   else {
     const credential = overrides.credential ?? new (await import('@azure/identity')).DefaultAzureCredential();
     store = new TableStore(
       { endpoint: storage.tableEndpoint ?? `https://${storage.accountName}.table.core.windows.net`, credential },
-      { prefix: settings.tablePrefix },
+      storeOptions,
     );
   }
   await store.ensureTables();

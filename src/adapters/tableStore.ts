@@ -19,6 +19,12 @@ export type TableConnection = { connectionString: string } | { endpoint: string;
 export interface TableStoreOptions {
   /** Table names are `<prefix>findings`, `<prefix>outbox`, `<prefix>events`, `<prefix>rejected`. @default "triage" */
   prefix?: string;
+  /**
+   * Each request's own limit (then the client's retries apply): a storage account that stops
+   * answering fails the batch, which the trigger retries, instead of holding it forever.
+   * @default 30_000
+   */
+  requestTimeoutInMs?: number;
 }
 
 const SCHEMA = '1.0';
@@ -85,7 +91,20 @@ export class TableStore implements NotificationStore {
         return next(request);
       },
     };
-    const clientOptions = { additionalPolicies: [{ policy: count, position: 'perRetry' as const }] };
+    const timeoutInMs = options.requestTimeoutInMs ?? 30_000;
+    const deadline: PipelinePolicy = {
+      name: 'tableRequestTimeout',
+      sendRequest: (request, next) => {
+        if (request.timeout === 0 || request.timeout > timeoutInMs) request.timeout = timeoutInMs;
+        return next(request);
+      },
+    };
+    const clientOptions = {
+      additionalPolicies: [
+        { policy: count, position: 'perRetry' as const },
+        { policy: deadline, position: 'perRetry' as const },
+      ],
+    };
     const make = (name: string) =>
       'connectionString' in connection
         ? TableClient.fromConnectionString(connection.connectionString, `${prefix}${name}`, {

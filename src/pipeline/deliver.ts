@@ -49,9 +49,21 @@ export async function deliverMessage(
   options: DeliveryOptions = {},
 ): Promise<'delivered' | 'pending' | 'dead' | 'busy'> {
   const clock = options.now ?? (() => new Date());
-  const message = await store.claim(id, clock(), options.leaseMs ?? 120_000);
+  // The batch's durable work is done by now: a storage error while claiming or recording leaves
+  // the message to the redelivery timer (pending, or `sending` until its lease expires).
+  let message: OutboxMessage | undefined;
+  try {
+    message = await store.claim(id, clock(), options.leaseMs ?? 120_000);
+  } catch {
+    return 'pending';
+  }
   if (message === undefined) return 'busy';
-  const settled = await sendClaimed(message, store, deliver, clock, options.policy);
+  let settled: Awaited<ReturnType<typeof sendClaimed>>;
+  try {
+    settled = await sendClaimed(message, store, deliver, clock, options.policy);
+  } catch {
+    return 'pending';
+  }
   return settled === 'lost' ? 'busy' : settled;
 }
 
