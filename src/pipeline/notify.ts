@@ -74,16 +74,12 @@ export interface BatchNotifier {
   finish(): Promise<NotifyOutcome>;
 }
 
-/** A message this batch put in the outbox (or found there from an earlier attempt of the same batch). */
-interface Planned {
-  id: string;
-  /** The stored message and its ETag when this batch created it: a group is re-rendered before it is sent. */
-  created?: OutboxMessage;
-}
-
 /** A group message created by this batch, completed by the later chunks of the same storm. */
 interface GroupDraft {
+  stormKey: string;
   notification: Notification;
+  /** The message as stored, with its ETag, to rewrite it before anyone sends it. */
+  created: OutboxMessage | undefined;
   grown: boolean;
 }
 
@@ -111,12 +107,14 @@ export function startNotifier(options: NotifyOptions): BatchNotifier {
     pending: 0,
     dead: 0,
   };
-  const planned = new Map<string, Planned>();
+  /** The ids of the messages this batch put in the outbox (or found there from an earlier attempt). */
+  const planned = new Set<string>();
   const drafts = new Map<string, GroupDraft>();
   const windowIndex = Math.floor(now.getTime() / policy.groupWindowMs);
 
-  const enqueue = async (notification: Notification): Promise<void> => {
-    if (planned.has(notification.id)) return;
+  /** Writes a message to the outbox; gives it as stored when this call created it. */
+  const enqueue = async (notification: Notification): Promise<OutboxMessage | undefined> => {
+    if (planned.has(notification.id)) return undefined;
     const rendered = render(notification);
     const message: OutboxMessage = {
       id: notification.id,
@@ -138,11 +136,18 @@ export function startNotifier(options: NotifyOptions): BatchNotifier {
     const created = await options.store.enqueue(message);
     // An existing message is the same decision taken by an earlier attempt of this batch, or by
     // another instance: it is sent (or found already sent) under a lease all the same.
-    planned.set(notification.id, {
-      id: notification.id,
-      ...(created !== 'exists' && { created: { ...message, etag: created.etag } }),
-    });
-    if (created !== 'exists') outcome.messages[notification.kind] += 1;
+    planned.add(notification.id);
+    if (created === 'exists') return undefined;
+    outcome.messages[notification.kind] += 1;
+    return { ...message, etag: created.etag };
+  };
+
+  /** Rewrites a group message that later chunks completed, before anyone sends it; then forgets it. */
+  const finalize = async (id: string, draft: GroupDraft): Promise<void> => {
+    drafts.delete(id);
+    if (!draft.grown || draft.created === undefined) return;
+    const rendered = render(draft.notification);
+    await options.store.revise({ ...draft.created, body: rendered.body });
   };
 
   const render = (notification: Notification) =>
@@ -161,8 +166,7 @@ export function startNotifier(options: NotifyOptions): BatchNotifier {
   const foldStorms = async (fresh: Notification[]): Promise<void> => {
     const byStorm = new Map<string, Notification[]>();
     for (const notification of fresh) {
-      const event = notification.events[0]!;
-      const key = `${vaultKeyOf(event)}|${event.classification.code.toLowerCase()}|${windowIndex}`;
+      const key = stormKeyOf(notification.events[0]!, windowIndex);
       const list = byStorm.get(key) ?? [];
       list.push(notification);
       byStorm.set(key, list);
@@ -192,8 +196,7 @@ export function startNotifier(options: NotifyOptions): BatchNotifier {
             occurrences: entries.length,
             groupSize: count,
           };
-          await enqueue(notification);
-          drafts.set(messageId, { notification, grown: false });
+          drafts.set(messageId, { stormKey: key, notification, created: await enqueue(notification), grown: false });
         } else if (draft !== undefined && count > (draft.notification.groupSize ?? 0)) {
           // The same storm continues in a later chunk of this batch: its message, not sent yet, says so.
           const top = [...draft.notification.events, ...events]
@@ -234,6 +237,9 @@ export function startNotifier(options: NotifyOptions): BatchNotifier {
     rejected: (records) => options.store.saveRejected(records),
 
     async events(chunk) {
+      // Storms come in a row: a group whose storm this chunk does not continue is complete.
+      const storms = new Set(chunk.map((event) => stormKeyOf(event, windowIndex)));
+      for (const [id, draft] of drafts) if (!storms.has(draft.stormKey)) await finalize(id, draft);
       const byFinding = new Map<string, EnrichedEvent[]>();
       for (const event of chunk) {
         const key = findingKeyOf(event);
@@ -285,21 +291,10 @@ export function startNotifier(options: NotifyOptions): BatchNotifier {
     },
 
     async finish() {
-      // Group messages that later chunks completed are rewritten before anyone sends them.
-      for (const [id, draft] of drafts) {
-        const entry = planned.get(id);
-        if (!draft.grown || entry?.created === undefined) continue;
-        const rendered = render(draft.notification);
-        const revised = await options.store.revise({
-          ...entry.created,
-          body: rendered.body,
-          headline: entry.created.headline,
-        });
-        if (revised !== 'conflict') entry.created = { ...entry.created, body: rendered.body, etag: revised.etag };
-      }
+      for (const [id, draft] of drafts) await finalize(id, draft);
       if (options.deliver === undefined) outcome.pending += planned.size;
       else {
-        const counts: DeliveryCounts = await deliverAll([...planned.keys()], options.store, options.deliver, {
+        const counts: DeliveryCounts = await deliverAll([...planned], options.store, options.deliver, {
           ...(options.now !== undefined && { now: options.now }),
           leaseMs: options.leaseMs ?? 120_000,
           concurrency: options.deliveryConcurrency ?? 8,
@@ -400,12 +395,16 @@ async function decideFinding(
 
 const rank = (event: EnrichedEvent) => Number(event.priority.level.slice(1));
 
+/** The storm an event belongs to: its vault and code, in one window of time. */
+const stormKeyOf = (event: EnrichedEvent, windowIndex: number) =>
+  `${vaultKeyOf(event)}|${event.classification.code.toLowerCase()}|${windowIndex}`;
+
 /** A success closes every open finding of its item; those that were ever notified get one "resolved". */
 async function resolveItem(
   resolution: Resolution,
   options: NotifyOptions,
   now: Date,
-  enqueue: (notification: Notification) => Promise<void>,
+  enqueue: (notification: Notification) => Promise<unknown>,
 ): Promise<FindingState[]> {
   const partitionKey = findingPartitionKey(resolution.itemKey);
   const closed: FindingState[] = [];

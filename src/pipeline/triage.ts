@@ -356,29 +356,39 @@ export async function triageStream(
 }
 
 /**
- * A batch's failures in chunks of about `size`: ordered by storm (vault and code) and finding, so
- * a storm spans as few chunks as it can, and a finding's failures are never split.
+ * A batch's failures in chunks of about `size`: a storm's failures (vault and code) in the same
+ * chunk, so it is one message, unless the storm alone is larger than a chunk (it then fills chunks
+ * of its own, its first well past the storm threshold); a finding's failures are never split.
  */
 function chunksOf(failures: PreparedBatch['failures'], size: number): Array<PreparedBatch['failures']> {
-  const byFinding = new Map<string, PreparedBatch['failures']>();
+  const byStorm = new Map<string, Map<string, PreparedBatch['failures']>>();
   for (const entry of failures) {
     const code = entry.classification.known ? entry.classification.entry.code : entry.classification.code;
-    const key = `${blastKey(entry)}\u0000${entry.key}\u0000${code.toLowerCase()}`;
-    let list = byFinding.get(key);
-    if (list === undefined) byFinding.set(key, (list = []));
+    // The notification stage's storm: the vault and the canonical code.
+    const storm = `${(entry.job.vaultId ?? entry.job.vaultName ?? 'unknown-vault').toLowerCase()}|${code.toLowerCase()}`;
+    let findings = byStorm.get(storm);
+    if (findings === undefined) byStorm.set(storm, (findings = new Map()));
+    const key = `${entry.key}\u0000${code.toLowerCase()}`;
+    let list = findings.get(key);
+    if (list === undefined) findings.set(key, (list = []));
     list.push(entry);
   }
   const chunks: Array<PreparedBatch['failures']> = [];
   let current: PreparedBatch['failures'] = [];
-  for (const key of [...byFinding.keys()].sort()) {
-    const list = byFinding.get(key)!;
-    if (current.length > 0 && current.length + list.length > size) {
-      chunks.push(current);
-      current = [];
+  const flush = () => {
+    if (current.length > 0) chunks.push(current);
+    current = [];
+  };
+  for (const storm of [...byStorm.keys()].sort()) {
+    const findings = byStorm.get(storm)!;
+    const stormSize = [...findings.values()].reduce((sum, list) => sum + list.length, 0);
+    if (current.length + stormSize > size) flush();
+    for (const list of findings.values()) {
+      if (current.length > 0 && current.length + list.length > size) flush();
+      current.push(...list);
     }
-    current.push(...list);
   }
-  if (current.length > 0) chunks.push(current);
+  flush();
   return chunks;
 }
 
