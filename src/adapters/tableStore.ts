@@ -62,6 +62,14 @@ async function writeVersioned(
   }
 }
 
+/** The row of an item's partition that lists its findings, one property per code (`c<hash>`: the row key). */
+const DIRECTORY = '~findings';
+const DIRECTORY_ENTRY = /^c[0-9a-f]{16}$/;
+const directoryEntry = (rowKey: string) => `c${hash(rowKey).slice(0, 16)}`;
+/** The findings table's own row saying every item partition has its directory. */
+const META = '~meta';
+const DIRECTORIES = 'directories';
+
 /** Day partition of an event (UTC) from its job start, else its reception. */
 export function dayOf(event: { job: { startedAt: string | null }; receivedAt: string }): string {
   return (event.job.startedAt ?? event.receivedAt).slice(0, 10);
@@ -129,6 +137,31 @@ export class TableStore implements NotificationStore {
     await Promise.all(
       [this.findings, this.outbox, this.events, this.rejected, this.index].map((client) => client.createTable()),
     );
+    // A findings table that starts empty keeps a directory in every item's partition from its first
+    // row: its item reads are point reads. One written before directories falls back to queries.
+    if (!(await this.#hasDirectories())) {
+      const first = this.findings
+        .listEntities({ queryOptions: { select: ['PartitionKey'] } })
+        .byPage({ maxPageSize: 1 });
+      const page = await first.next();
+      if (page.done === true || page.value.length === 0)
+        await this.findings.upsertEntity({ partitionKey: META, rowKey: DIRECTORIES, since: new Date().toISOString() });
+      this.#directories = undefined;
+    }
+  }
+
+  #directories: Promise<boolean> | undefined;
+
+  /** Whether every item partition of the findings table holds its directory row (see `ensureTables`). */
+  #hasDirectories(): Promise<boolean> {
+    this.#directories ??= unlessMissing(this.findings.getEntity(META, DIRECTORIES)).then(
+      (marker) => marker !== undefined,
+      (error: unknown) => {
+        this.#directories = undefined;
+        throw error;
+      },
+    );
+    return this.#directories;
   }
 
   async getFinding(partitionKey: string, rowKey: string): Promise<Versioned<FindingState> | undefined> {
@@ -136,18 +169,49 @@ export class TableStore implements NotificationStore {
     return entity === undefined ? undefined : { value: toFinding(entity), etag: entity.etag };
   }
 
+  /**
+   * The findings of one backup item. Point reads: the item's directory row, then each finding it
+   * lists (a partition query scans a whole table on Azurite, and costs more than a point read on
+   * Azure); a table written before directories is queried.
+   */
   async listItemFindings(partitionKey: string): Promise<Array<Versioned<FindingState>>> {
+    const directory = await unlessMissing(this.findings.getEntity<Record<string, unknown>>(partitionKey, DIRECTORY));
+    if (directory === undefined && !(await this.#hasDirectories())) return this.#queryItem(partitionKey);
+    const rowKeys = Object.entries(directory ?? {})
+      .filter(([name, value]) => DIRECTORY_ENTRY.test(name) && typeof value === 'string')
+      .map(([, value]) => value as string);
+    const found = await Promise.all(rowKeys.map((rowKey) => this.getFinding(partitionKey, rowKey)));
+    return found.filter((entry): entry is Versioned<FindingState> => entry !== undefined);
+  }
+
+  async #queryItem(partitionKey: string): Promise<Array<Versioned<FindingState>>> {
     const out: Array<Versioned<FindingState>> = [];
     for await (const entity of this.findings.listEntities<Record<string, unknown>>({
       queryOptions: { filter: odata`PartitionKey eq ${partitionKey}` },
     })) {
-      out.push({ value: toFinding(entity), etag: entity.etag });
+      if (entity.rowKey !== DIRECTORY) out.push({ value: toFinding(entity), etag: entity.etag });
     }
     return out;
   }
 
+  /** Writes the finding and, in the same transaction, its entry in the item's directory. */
   async saveFinding(state: FindingState, etag: string | undefined): Promise<'saved' | 'conflict'> {
-    return writeVersioned(this.findings, fromFinding(state), etag);
+    const entity = fromFinding(state);
+    const entry: Entity = {
+      partitionKey: state.partitionKey,
+      rowKey: DIRECTORY,
+      [directoryEntry(state.rowKey)]: state.rowKey,
+    };
+    try {
+      await this.findings.submitTransaction([
+        etag === undefined ? ['create', entity] : ['update', entity, 'Replace', { etag }],
+        ['upsert', entry, 'Merge'],
+      ]);
+      return 'saved';
+    } catch (error) {
+      if (statusOf(error) === 409 || statusOf(error) === 412) return 'conflict';
+      throw error;
+    }
   }
 
   /**

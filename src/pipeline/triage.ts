@@ -367,7 +367,7 @@ function chunksOf(failures: PreparedBatch['failures'], size: number): Array<Prep
     // The notification stage's storm: the vault and the canonical code.
     const storm = `${(entry.job.vaultId ?? entry.job.vaultName ?? 'unknown-vault').toLowerCase()}|${code.toLowerCase()}`;
     let findings = byStorm.get(storm);
-    if (findings === undefined) byStorm.set(storm, (findings = new Map()));
+    if (findings === undefined) byStorm.set(storm, (findings = new Map<string, PreparedBatch['failures']>()));
     const key = `${entry.key}\u0000${code.toLowerCase()}`;
     let list = findings.get(key);
     if (list === undefined) findings.set(key, (list = []));

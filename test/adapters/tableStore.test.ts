@@ -1,8 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
 
+import { TableStore } from '../../src/adapters/tableStore.js';
+import { decideFailure } from '../../src/core/notify/decide.js';
+import { DEFAULT_NOTIFY_POLICY } from '../../src/core/notify/types.js';
+
 import type { EnrichedEvent } from '../../src/core/types.js';
 import { triage } from '../../src/pipeline/triage.js';
-import { freshStore, stopAzurite } from '../helpers/azurite.js';
+import { azurite, freshStore, stopAzurite } from '../helpers/azurite.js';
 import { ALERT, RECONSTRUCTED, fixtureBytes, sampleBytes } from '../helpers/fixtures.js';
 
 afterAll(stopAzurite);
@@ -65,3 +69,61 @@ describe('stored events: compact, and read back exactly as they were', () => {
     });
   });
 });
+
+describe('the findings of an item: point reads through its directory', () => {
+  const stateOf = (code: string) => {
+    const [event] = triage([{ body: fixtureBytes(RECONSTRUCTED), origin: { bodyIndex: 0 } }]).events;
+    const recoded = { ...event!, classification: { ...event!.classification, code } };
+    return decideFailure(undefined, recoded, DEFAULT_NOTIFY_POLICY, undefined, new Date()).state;
+  };
+
+  it('lists every finding of the item, written by any instance, and nothing else', async () => {
+    const store = await freshStore();
+    const [a, b] = [stateOf('UserErrorGuestAgentStatusUnavailable'), stateOf('UserErrorUnsupportedDiskSize')];
+    expect(await store.listItemFindings(a.partitionKey)).toEqual([]);
+    expect(await store.saveFinding(a, undefined)).toBe('saved');
+    const other = new TableStore(
+      { connectionString: (await azurite()).connectionString },
+      { prefix: store.findings.tableName.replace(/findings$/, '') },
+    );
+    expect(await other.saveFinding(b, undefined)).toBe('saved');
+    expect(await other.saveFinding(b, undefined)).toBe('conflict');
+    const listed = await store.listItemFindings(a.partitionKey);
+    expect(listed.map((entry) => entry.value.code).sort()).toEqual([a.code, b.code].sort());
+  });
+
+  it('a findings table written before directories is still read whole (by a partition query)', async () => {
+    const store = await freshStore();
+    const legacy = stateOf('UserErrorGuestAgentStatusUnavailable');
+    // An older version's rows: the finding alone, no directory, no marker.
+    await store.findings.deleteEntity('~meta', 'directories');
+    await store.findings.createEntity({
+      partitionKey: legacy.partitionKey,
+      rowKey: legacy.rowKey,
+      ...legacyColumns(legacy),
+    });
+    const reopened = new TableStore(
+      { connectionString: (await azurite()).connectionString },
+      { prefix: store.findings.tableName.replace(/findings$/, '') },
+    );
+    await reopened.ensureTables();
+    expect((await reopened.listItemFindings(legacy.partitionKey)).map((entry) => entry.value.code)).toEqual([
+      legacy.code,
+    ]);
+  });
+});
+
+/** A finding row as versions before compression and directories wrote it. */
+function legacyColumns(state: ReturnType<typeof decideFailure>['state']): Record<string, unknown> {
+  return {
+    status: state.status,
+    itemKey: state.itemKey,
+    code: state.code,
+    vaultKey: state.vaultKey,
+    firstFailedAt: state.firstFailedAt,
+    lastFailedAt: state.lastFailedAt,
+    occurrences: state.occurrences,
+    jobIds: JSON.stringify(Object.keys(state.seenJobs)),
+    event0: JSON.stringify(state.lastEvent),
+  };
+}

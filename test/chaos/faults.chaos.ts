@@ -9,7 +9,13 @@ import { createBatchHandler } from '../../src/pipeline/createBatchHandler.js';
 import { redeliver } from '../../src/pipeline/deliver.js';
 import type { LookupOptions } from '../../src/pipeline/runLookups.js';
 import { azurite, stopAzurite } from '../helpers/azurite.js';
-import { startFaultProxy, type FaultProxy, type ProxyFault, type ProxyRequest } from '../helpers/faultProxy.js';
+import {
+  isFindingWrite,
+  startFaultProxy,
+  type FaultProxy,
+  type ProxyFault,
+  type ProxyRequest,
+} from '../helpers/faultProxy.js';
 import { failedJob, replay, SUB, WORKSPACE } from '../helpers/lookups.js';
 
 /**
@@ -187,8 +193,7 @@ function receiverFaults(p: Parts, fault: (n: number) => Fault): () => number {
   return () => injected;
 }
 
-const isFindingWrite = ({ method, path, body }: ProxyRequest) =>
-  method === 'POST' && path.includes('findings') && body.includes('"PartitionKey":"item-');
+const isFindingState = ({ method, path, body }: ProxyRequest) => method === 'POST' && isFindingWrite(path, body);
 const isDeliveredRecord = ({ method, path, body }: ProxyRequest) =>
   method === 'PUT' && path.includes('outbox(') && body.includes('"status":"delivered"');
 
@@ -221,7 +226,7 @@ describe('storage faults (Azurite behind a fault proxy)', () => {
     let broken = true;
     expectClean(
       await scenario('storage: finding writes applied, answers lost', {}, (p) => ({
-        faults: storageFaults(p, (request) => (broken && isFindingWrite(request) ? { loseAnswer: true } : undefined)),
+        faults: storageFaults(p, (request) => (broken && isFindingState(request) ? { loseAnswer: true } : undefined)),
         healAfterFailure: () => (broken = false),
       })),
     );

@@ -142,3 +142,8 @@ function codeOf(status: number): string {
   if (status === 412) return 'UpdateConditionNotSatisfied';
   return 'OperationFailed';
 }
+
+/** A write of a finding's state (the item's finding row and its directory entry, one transaction). */
+export function isFindingWrite(path: string, body: string): boolean {
+  return path.endsWith('$batch') && /findings\(PartitionKey='item-/.test(body);
+}

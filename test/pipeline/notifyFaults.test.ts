@@ -8,7 +8,7 @@ import { redeliver, sendClaimed, type Deliver } from '../../src/pipeline/deliver
 import { notifyBatch } from '../../src/pipeline/notify.js';
 import { triage } from '../../src/pipeline/triage.js';
 import { azurite, freshStore, sameTables, stopAzurite } from '../helpers/azurite.js';
-import { startFaultProxy } from '../helpers/faultProxy.js';
+import { isFindingWrite, startFaultProxy } from '../helpers/faultProxy.js';
 import { failedJob } from '../helpers/lookups.js';
 
 let receiver: LocalReceiver | undefined;
@@ -124,9 +124,7 @@ describe('storm counts and job memory are sets: nothing counted twice', () => {
       receiver = await startLocalReceiver();
       // Storm groups are saved, then the findings' own states cannot be written: the batch fails.
       proxy.setFault(({ method, path, body }) =>
-        method === 'POST' && path.includes('findings') && body.includes('"PartitionKey":"item-')
-          ? { status: 403 }
-          : undefined,
+        method === 'POST' && isFindingWrite(path, body) ? { status: 403 } : undefined,
       );
       const batch = batchOf([failedJob(vm(1), CODE), failedJob(vm(2), CODE), failedJob(vm(3), CODE)]);
       const options = { store, format: 'generic' as const, deliver: deliverTo(receiver.url), policy: policy() };
