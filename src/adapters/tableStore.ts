@@ -76,6 +76,19 @@ export function dayOf(event: { job: { startedAt: string | null }; receivedAt: st
 }
 
 /**
+ * The partition of an event's row: its day and one of 16 shards by its row key (`2026-11-25.a`). A
+ * table partition serves about 2,000 entities a second ("Scalability and performance targets for
+ * Table storage"), so a storm of one day written to one partition would queue on it. Rows written
+ * before shards sit in the bare day, which the same key range still reads.
+ */
+export function eventPartition(day: string, rowKey: string): string {
+  return `${day}.${hash(rowKey).charAt(0)}`;
+}
+
+/** Every partition of a day's events, shards and the bare day of older rows: one key range. */
+const dayRange = (day: string) => odata`PartitionKey ge ${day} and PartitionKey lt ${`${day}/`}`;
+
+/**
  * Azure Table storage behind the notification stage: open findings (dedup state and storm groups),
  * the outbox, the enriched events by day, and the rejected records. Concurrency is optimistic:
  * every replace carries the ETag it read, and a `412`/`409` comes back as `conflict`.
@@ -295,14 +308,17 @@ export class TableStore implements NotificationStore {
   async listEventsOfDay(day: string): Promise<EnrichedEvent[]> {
     const out: EnrichedEvent[] = [];
     for await (const entity of this.events.listEntities<Record<string, unknown>>({
-      queryOptions: { filter: odata`PartitionKey eq ${day}` },
+      queryOptions: { filter: dayRange(day) },
     }))
       out.push(fromStoredEvent('z', 'json', entity));
     return out;
   }
 
   async getEvent(day: string, id: string): Promise<EnrichedEvent | undefined> {
-    const entity = await unlessMissing(this.events.getEntity<Record<string, unknown>>(day, safeKey(id)));
+    const rowKey = safeKey(id);
+    const entity =
+      (await unlessMissing(this.events.getEntity<Record<string, unknown>>(eventPartition(day, rowKey), rowKey))) ??
+      (await unlessMissing(this.events.getEntity<Record<string, unknown>>(day, rowKey)));
     return entity === undefined ? undefined : fromStoredEvent('z', 'json', entity);
   }
 
@@ -312,7 +328,7 @@ export class TableStore implements NotificationStore {
       days.map(async (day) => {
         let n = 0;
         for await (const _ of this.events.listEntities({
-          queryOptions: { filter: odata`PartitionKey eq ${day}`, select: ['RowKey'] },
+          queryOptions: { filter: dayRange(day), select: ['RowKey'] },
         }))
           n += 1;
         return [day, n] as const;
@@ -331,7 +347,7 @@ export class TableStore implements NotificationStore {
       query.continuationToken !== undefined ? toPosition(query.continuationToken, query) : { day: query.to };
     const items: EventRow[] = [];
     while (position.day >= query.from && items.length < query.limit) {
-      const conditions = [odata`PartitionKey eq ${position.day}`];
+      const conditions = [dayRange(position.day)];
       if (query.vault !== undefined) conditions.push(odata`vaultName eq ${query.vault}`);
       if (query.code !== undefined) conditions.push(odata`code eq ${query.code}`);
       if (query.priority !== undefined) conditions.push(odata`priority eq ${query.priority}`);
@@ -485,12 +501,14 @@ export class TableStore implements NotificationStore {
   async listCountedEventsOfDay(day: string): Promise<CountedEvent[]> {
     const out: CountedEvent[] = [];
     for await (const entity of this.events.listEntities<Record<string, unknown>>({
-      queryOptions: { filter: odata`PartitionKey eq ${day}`, select: COUNTED_FIELDS },
+      queryOptions: { filter: dayRange(day), select: COUNTED_FIELDS },
     })) {
       if (typeof entity['title'] === 'string') out.push(toCounted(entity));
       else {
-        const whole = await this.getEvent(day, String(entity.rowKey));
-        if (whole !== undefined) out.push(toCountedEvent(whole));
+        const whole = await unlessMissing(
+          this.events.getEntity<Record<string, unknown>>(String(entity.partitionKey), String(entity.rowKey)),
+        );
+        if (whole !== undefined) out.push(toCountedEvent(fromStoredEvent('z', 'json', whole)));
       }
     }
     return out;
@@ -501,9 +519,10 @@ export class TableStore implements NotificationStore {
       this.events,
       events.map((event) => {
         const counted = toCountedEvent(event);
+        const rowKey = safeKey(event.id);
         return {
-          partitionKey: dayOf(event),
-          rowKey: safeKey(event.id),
+          partitionKey: eventPartition(dayOf(event), rowKey),
+          rowKey,
           schemaVersion: event.schemaVersion,
           receivedAt: event.receivedAt,
           startedAt: event.job.startedAt ?? '',
@@ -677,7 +696,7 @@ const EVENT_ROW_FIELDS = [
 
 function toEventRow(entity: Record<string, unknown>): EventRow {
   return {
-    day: String(entity['partitionKey']),
+    day: String(entity['partitionKey']).slice(0, 10),
     id: String(entity['rowKey']),
     startedAt: textOf(entity['startedAt'], ''),
     vaultName: textOf(entity['vaultName'], ''),

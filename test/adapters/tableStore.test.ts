@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { TableStore } from '../../src/adapters/tableStore.js';
+import { eventPartition, TableStore } from '../../src/adapters/tableStore.js';
 import { decideFailure } from '../../src/core/notify/decide.js';
 import { DEFAULT_NOTIFY_POLICY } from '../../src/core/notify/types.js';
 
@@ -44,7 +44,7 @@ describe('stored events: compact, and read back exactly as they were', () => {
     for (const event of events) {
       const day = (event.job.startedAt ?? event.receivedAt).slice(0, 10);
       expect(await store.getEvent(day, event.id)).toEqual(JSON.parse(JSON.stringify(event)) as EnrichedEvent);
-      const entity = await store.events.getEntity<Record<string, unknown>>(day, event.id);
+      const entity = await store.events.getEntity<Record<string, unknown>>(eventPartition(day, event.id), event.id);
       expect(entityBytes(entity)).toBeLessThanOrEqual(4 * 1024);
       expect(Buffer.byteLength(JSON.stringify(event))).toBeGreaterThan(4 * 1024);
     }
@@ -67,6 +67,49 @@ describe('stored events: compact, and read back exactly as they were', () => {
       id: event!.id,
       classification: { code: event!.classification.code },
     });
+  });
+});
+
+describe('a day of events: spread over partitions, read as one day', () => {
+  it('a storm of one day is written to several partitions; listing, paging and counting see each event once', async () => {
+    const store = await freshStore();
+    const [event] = triage([{ body: fixtureBytes(RECONSTRUCTED), origin: { bodyIndex: 0 } }]).events;
+    const day = event!.job.startedAt!.slice(0, 10);
+    const storm = Array.from({ length: 60 }, (_, i) => ({ ...event!, id: `${event!.id}-${i}` }));
+    await store.saveEvents(storm);
+    // A row an older version wrote to the bare day, and one of the next day: read with its own day only.
+    const legacy = { ...event!, id: `${event!.id}-legacy` };
+    await store.events.upsertEntity({ partitionKey: day, rowKey: legacy.id, json0: JSON.stringify(legacy) });
+    await store.saveEvents([
+      { ...event!, id: `${event!.id}-next`, job: { ...event!.job, startedAt: '2026-11-26T01:00:00Z' } },
+    ]);
+
+    const partitions = new Set<string>();
+    for await (const entity of store.events.listEntities({ queryOptions: { select: ['PartitionKey'] } }))
+      partitions.add(String(entity.partitionKey));
+    expect(partitions.size).toBeGreaterThan(8);
+    for (const partition of partitions) expect(partition).toMatch(/^\d{4}-\d{2}-\d{2}(\.[0-9a-f])?$/);
+
+    const ids = [...storm, legacy].map((e) => e.id).sort();
+    expect((await store.listEventsOfDay(day)).map((e) => e.id).sort()).toEqual(ids);
+    expect((await store.listCountedEventsOfDay(day)).map((e) => e.id).sort()).toEqual(ids);
+    expect(await store.countEventsByDay([day])).toEqual({ [day]: 61 });
+    const paged: string[] = [];
+    let continuationToken: string | undefined;
+    do {
+      const page = await store.pageEvents({
+        from: day,
+        to: day,
+        limit: 7,
+        ...(continuationToken && { continuationToken }),
+      });
+      expect(page.items.every((row) => row.day === day)).toBe(true);
+      paged.push(...page.items.map((row) => row.id));
+      continuationToken = page.continuationToken;
+    } while (continuationToken !== undefined);
+    expect(paged.sort()).toEqual(ids);
+    expect(await store.getEvent(day, storm[17]!.id)).toMatchObject({ id: storm[17]!.id });
+    expect(await store.getEvent(day, legacy.id)).toMatchObject({ id: legacy.id });
   });
 });
 
