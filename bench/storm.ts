@@ -7,18 +7,14 @@ import { odata, TableClient } from '@azure/data-tables';
 
 import { startLocalReceiver } from '../src/adapters/localReceiver.js';
 import { startAzurite } from '../src/adapters/startAzurite.js';
+import { entityBytes } from './entityBytes.js';
 import { generateRecords } from './generateRecords.js';
 
 /**
  * Failure storms through `run` (the Event Hub handler's whole path: triage, store, dedup, storm
  * grouping, delivery) in a process of its own, against Azurite and a local receiver, without
  * lookups: wall time, peak resident memory of the `run` process (Azurite is another process), and
- * the storage an enriched event takes in the events table. Figures only, no pass/fail.
- *
- * Entity size per the Table service's accounting: 4 bytes + 2 × (PartitionKey + RowKey) characters,
- * and per property 8 bytes + 2 × name characters + the value (string: 4 + 2 × characters; binary:
- * 4 + bytes; number 8; boolean 1). Source: "How the size of an entity is calculated in Windows
- * Azure table storage", Microsoft archived blog (learn.microsoft.com/archive/blogs/avkashchauhan).
+ * the storage an enriched event takes in the events table (`entityBytes`). Figures only, no pass/fail.
  */
 const TIMEOUT_S = Number(process.env['BENCH_STORM_TIMEOUT_S'] ?? 300);
 const SCENARIOS = [
@@ -28,19 +24,6 @@ const SCENARIOS = [
 ].filter(
   (scenario) => process.env['BENCH_STORM'] === undefined || String(scenario.records) === process.env['BENCH_STORM'],
 );
-
-function entityBytes(entity: Record<string, unknown>): number {
-  let size = 4 + 2 * (String(entity['partitionKey']).length + String(entity['rowKey']).length);
-  for (const [name, value] of Object.entries(entity)) {
-    if (['partitionKey', 'rowKey', 'etag', 'timestamp'].includes(name) || name.startsWith('odata')) continue;
-    size += 8 + 2 * name.length;
-    if (typeof value === 'string') size += 4 + 2 * value.length;
-    else if (value instanceof Uint8Array) size += 4 + value.byteLength;
-    else if (typeof value === 'boolean') size += 1;
-    else size += 8;
-  }
-  return size;
-}
 
 async function storedPerEvent(
   connectionString: string,

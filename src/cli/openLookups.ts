@@ -83,3 +83,17 @@ export async function openLookups(
     close: () => azure.close(),
   };
 }
+
+/** The lookups the `--no-lookups`, `--azure-fixtures` and `--live` flags of `triage` and `run` ask for. */
+export function openLookupsFromFlags(
+  flags: { 'no-lookups'?: boolean; 'azure-fixtures'?: string; live?: boolean },
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): Promise<OpenLookups | undefined> {
+  if (flags['no-lookups'] === true) return Promise.resolve(undefined);
+  return openLookups(
+    { ...(flags['azure-fixtures'] !== undefined && { fixtures: flags['azure-fixtures'] }), live: flags.live === true },
+    cwd,
+    env,
+  );
+}

@@ -3,7 +3,7 @@ import { describeTarget } from '../adapters/webhookSender.js';
 import { createBatchHandler } from '../pipeline/createBatchHandler.js';
 import { parseCommandLine } from './commandLine.js';
 import { write, type CliIo } from './io.js';
-import { openLookups } from './openLookups.js';
+import { openLookupsFromFlags } from './openLookups.js';
 import { openStore } from './openStore.js';
 import { readInputs } from './readInputs.js';
 import { settingsWithFlags } from './settingsWithFlags.js';
@@ -25,13 +25,7 @@ export async function runCommand(argv: string[], io: CliIo, env: NodeJS.ProcessE
   ]);
   const bodies = await readInputs(positionals, io.stdin, io.cwd);
   let azurite: Azurite | undefined;
-  const lookups = values['no-lookups']
-    ? undefined
-    : await openLookups(
-        { ...(values['azure-fixtures'] !== undefined && { fixtures: values['azure-fixtures'] }), live: values.live },
-        io.cwd,
-        env,
-      );
+  const lookups = await openLookupsFromFlags(values, io.cwd, env);
   try {
     if (settings.notify.storage === undefined) azurite = await startAzurite({ disableTelemetry: true });
     const runtime = await openStore(settings.notify, azurite);

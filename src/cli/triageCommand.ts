@@ -5,7 +5,7 @@ import type { TriageStats } from '../pipeline/stats.js';
 import { triageStream } from '../pipeline/triage.js';
 import { parseCommandLine } from './commandLine.js';
 import { write, writeNdjson, type CliIo } from './io.js';
-import { openLookups } from './openLookups.js';
+import { openLookupsFromFlags } from './openLookups.js';
 import { langFrom } from './options.js';
 import { readInputs } from './readInputs.js';
 import { TRIAGE } from './specs.js';
@@ -18,13 +18,7 @@ export async function triageCommand(argv: string[], io: CliIo, env: NodeJS.Proce
 
   const started = performance.now();
   const bodies = await readInputs(positionals, io.stdin, io.cwd);
-  const lookups = values['no-lookups']
-    ? undefined
-    : await openLookups(
-        { ...(values['azure-fixtures'] !== undefined && { fixtures: values['azure-fixtures'] }), live: values.live },
-        io.cwd,
-        env,
-      );
+  const lookups = await openLookupsFromFlags(values, io.cwd, env);
   // JSON lines are written a chunk at a time, as they are explained; markdown sorts them first.
   const kept: EnrichedEvent[] = [];
   let stats: TriageStats;

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 
+import { entityBytes } from '../../bench/entityBytes.js';
 import { eventPartition, TableStore } from '../../src/adapters/tableStore.js';
 import { decideFailure } from '../../src/core/notify/decide.js';
 import { DEFAULT_NOTIFY_POLICY } from '../../src/core/notify/types.js';
@@ -10,20 +11,6 @@ import { azurite, freshStore, stopAzurite } from '../helpers/azurite.js';
 import { ALERT, RECONSTRUCTED, fixtureBytes, sampleBytes } from '../helpers/fixtures.js';
 
 afterAll(stopAzurite);
-
-/** Entity size per the Table service's accounting (see bench/storm.ts for the source). */
-function entityBytes(entity: Record<string, unknown>): number {
-  let size = 4 + 2 * (String(entity['partitionKey']).length + String(entity['rowKey']).length);
-  for (const [name, value] of Object.entries(entity)) {
-    if (['partitionKey', 'rowKey', 'etag', 'timestamp'].includes(name) || name.startsWith('odata')) continue;
-    size += 8 + 2 * name.length;
-    if (typeof value === 'string') size += 4 + 2 * value.length;
-    else if (value instanceof Uint8Array) size += 4 + value.byteLength;
-    else if (typeof value === 'boolean') size += 1;
-    else size += 8;
-  }
-  return size;
-}
 
 const bodies = [
   fixtureBytes(RECONSTRUCTED),

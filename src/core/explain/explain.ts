@@ -553,6 +553,26 @@ function linkFor(classification: Classification, lang: Lang): string {
 }
 
 /**
+ * An event's priority again, from its own classification and causes and a new context: what its
+ * finding's history (failures in a row, the last success) or its resolution has since taught us.
+ */
+export function reprioritize(
+  event: EnrichedEvent,
+  context: PriorityContext,
+  thresholds?: PriorityThresholds,
+): ReturnType<typeof prioritize> {
+  return prioritize({
+    category: event.classification.category,
+    known: event.classification.known,
+    causes: event.causes.map((cause) => ({ ...cause, causalVerdict: causalVerdictOf(cause) })),
+    context,
+    lang: event.lang,
+    vmName: event.job.vmName ?? '?',
+    ...(thresholds !== undefined && { thresholds }),
+  });
+}
+
+/**
  * A stored event whose item later succeeded: its first action becomes "nothing to do" (never a
  * removal), its priority P4 with the reason. Its verdicts stay as read (the state was read before
  * the success, so the success disproves nothing here: `judgeCauses` does that when it can).
@@ -568,16 +588,7 @@ export function resolveEvent(
     ...(event.job.vmResourceGroup !== null && { vmResourceGroup: event.job.vmResourceGroup }),
     ...(event.job.vaultName !== null && { vaultName: event.job.vaultName }),
   };
-  const context: PriorityContext = { ...event.priority.context, resolved: true };
-  const priority = prioritize({
-    category: event.classification.category,
-    known: event.classification.known,
-    causes: event.causes.map((cause) => ({ ...cause, causalVerdict: causalVerdictOf(cause) })),
-    context,
-    lang: event.lang,
-    vmName: event.job.vmName ?? '?',
-    ...(thresholds !== undefined && { thresholds }),
-  });
+  const priority = reprioritize(event, { ...event.priority.context, resolved: true }, thresholds);
   return {
     ...event,
     resolvedBy,

@@ -1,7 +1,6 @@
-import { resolveEvent } from '../explain/explain.js';
+import { reprioritize, resolveEvent } from '../explain/explain.js';
 import { hoursSinceLastSuccess, latestSuccess } from '../explain/hoursSinceLastSuccess.js';
-import { prioritize, type PriorityContext, type PriorityThresholds } from '../explain/prioritize.js';
-import { causalVerdictOf } from '../explain/rankCauses.js';
+import type { PriorityContext, PriorityThresholds } from '../explain/prioritize.js';
 import type { EnrichedEvent, LastSuccess, Priority } from '../types.js';
 import { findingPartitionKey, findingRowKey, itemKeyOf, vaultKeyOf } from './findingKeys.js';
 import type { FindingState, NotifyPolicy, UpdateReason } from './types.js';
@@ -87,7 +86,7 @@ export function decideFailure(
   const occurrences = base.occurrences + 1;
   const firstFailedAt = at < base.firstFailedAt ? at : base.firstFailedAt;
   const lastFailedAt = at > base.lastFailedAt ? at : base.lastFailedAt;
-  const event = reprioritize(incoming, occurrences, storedSuccess, thresholds);
+  const event = prioritizeWithHistory(incoming, occurrences, storedSuccess, thresholds);
   const level = event.priority.level;
   let state: FindingState = {
     ...base,
@@ -183,7 +182,7 @@ function later(a: string | null, b: string | null | undefined): string | null {
  * last success the store knows when the event had none later. The time since the last success is
  * always `hoursSinceLastSuccess(lastSuccess, receivedAt)`: never counted from the first failure.
  */
-function reprioritize(
+function prioritizeWithHistory(
   event: EnrichedEvent,
   occurrences: number,
   storedSuccess: LastSuccess | undefined,
@@ -199,14 +198,6 @@ function reprioritize(
     ...(lastSuccess !== undefined && { lastSuccess }),
     ...(hours !== undefined && { hoursSinceLastSuccess: hours }),
   };
-  const priority = prioritize({
-    category: event.classification.category,
-    known: event.classification.known,
-    causes: event.causes.map((cause) => ({ ...cause, causalVerdict: causalVerdictOf(cause) })),
-    context,
-    lang: event.lang,
-    vmName: event.job.vmName ?? '?',
-    ...(thresholds !== undefined && { thresholds }),
-  });
+  const priority = reprioritize(event, context, thresholds);
   return { ...event, priority: { ...priority, context } };
 }
