@@ -5,6 +5,10 @@ import type { CausalVerdict, EnrichedEvent } from '../../src/core/types.js';
 import { failedJob, replay, SUB, WORKSPACE, type Replay } from '../helpers/lookups.js';
 import { expectValidEnrichedEvent } from '../helpers/schema.js';
 
+/** How the Windows agent reports an extension whose handler failed to start (its message's shape). */
+const ENABLE_FAILED =
+  'Enable failed for plugin (name: Microsoft.Azure.RecoveryServices.VMSnapshot, version 1.0.24.0) with exception Command C:\\Packages\\Plugins\\Microsoft.Azure.RecoveryServices.VMSnapshot\\1.0.24.0\\enable.cmd of Microsoft.Azure.RecoveryServices.VMSnapshot has exited with Exit code: 1';
+
 /**
  * Azure states built from the real example responses of test/fixtures/arm/ (see scripts/azureState.ts), each
  * with the verdict expected for every cause it speaks to, through the real SDK clients and the local replay.
@@ -112,11 +116,19 @@ const CASES: Case[] = [
   },
   // snapshot-extension
   {
-    name: 'backup extension failed',
+    name: 'backup extension failed to load',
+    code: 'ExtensionSnapshotFailedNoNetwork',
+    state: () => vm({ snapshotExtension: { failed: ENABLE_FAILED } }),
+    verdicts: { 'extension-update-failed': 'implicated', 'snapshot-not-taken': 'unknown' },
+    firstAction: 'extension-update-failed',
+    firstCommand: /^az vm extension delete .*--name VMSnapshot /,
+  },
+  {
+    name: 'backup extension failed for want of network',
     code: 'ExtensionSnapshotFailedNoNetwork',
     state: () => vm({ snapshotExtension: { failed: 'Snapshot failed: network unreachable' } }),
-    verdicts: { 'extension-update-failed': 'implicated', 'snapshot-not-taken': 'unknown' },
-    firstCommand: /^az vm extension delete .*--name VMSnapshot /,
+    verdicts: { 'no-internet-access': 'implicated', 'extension-update-failed': 'present' },
+    firstAction: 'no-internet-access',
   },
   {
     name: 'another extension failed',

@@ -131,13 +131,13 @@ describe('power-state', () => {
 });
 
 describe('snapshot-extension', () => {
-  it('confirms a failed backup extension, whose uninstall becomes the first command', async () => {
+  it('confirms a backup extension that failed to load, whose uninstall becomes the first command', async () => {
     const { event } = await judge(
       'ExtensionSnapshotFailedNoNetwork',
       new AzureState().vm({
         subscriptionId: SUB,
         ...VM,
-        snapshotExtension: { failed: 'Snapshot failed: network unreachable' },
+        snapshotExtension: { failed: 'Enable failed for plugin (name: Microsoft.Azure.RecoveryServices.VMSnapshot)' },
       }),
     );
     expect(cause(event, 'extension-update-failed')).toMatchObject({ verdict: 'confirmed', rank: 1 });
@@ -145,6 +145,23 @@ describe('snapshot-extension', () => {
       text: `az vm extension delete --resource-group rg-app --vm-name vm-app-01 --name VMSnapshot --subscription ${SUB}`,
       complete: true,
     });
+  });
+
+  it('a backup extension whose failure is the network: outbound access first, no uninstall', async () => {
+    const { event } = await judge(
+      'ExtensionSnapshotFailedNoNetwork',
+      new AzureState().vm({
+        subscriptionId: SUB,
+        ...VM,
+        snapshotExtension: { failed: 'Snapshot failed: unable to reach the storage endpoint (network unreachable)' },
+      }),
+    );
+    expect(cause(event, 'no-internet-access')).toMatchObject({ verdict: 'confirmed', rank: 1 });
+    expect(cause(event, 'extension-update-failed').verdict).not.toBe('confirmed');
+    expect(event.summary.firstAction.causeId).toBe('no-internet-access');
+    expect(event.summary.firstAction.commands.map((command) => command.text).join('\n')).not.toMatch(
+      /extension delete/,
+    );
   });
 
   it('rules it out when the extension reports success', async () => {

@@ -175,7 +175,7 @@ export const CAUSES: readonly CauseEntry[] = [
       ],
     },
     commands: ['test-wireserver-windows', 'test-wireserver-linux', 'backup-now'],
-    probes: [],
+    probes: ['snapshot-extension'],
   },
   {
     id: 'rp-group-lock',

@@ -5,6 +5,14 @@ import { failedOutcome, readOf, verdictsOf, type Probe } from '../probe.js';
 
 const BACKUP_EXTENSION = 'extension-update-failed';
 const ANY_EXTENSION = 'vm-extension-failed';
+const NO_NETWORK = 'no-internet-access';
+/**
+ * A backup extension whose own failure says it could not reach the network did load and run: the
+ * article's "The VM has no internet access" (the extension sends its snapshot commands to an Azure
+ * Storage HTTPS endpoint) explains it, not "The backup extension fails to update or load".
+ */
+const NETWORK_FAILURE =
+  /\b(network|unreachable|connectivity|no route|name resolution|dns|proxy|(unable|failed|could not) to (connect|reach)|connection (refused|reset|timed out))\b/i;
 const SNAPSHOT_TYPE = /(^|\.)VMSnapshot(Linux)?$/i;
 
 const TEXT = {
@@ -13,6 +21,9 @@ const TEXT = {
     colon: ': ',
     missing: (vm: string) => `no VMSnapshot extension on ${vm}: Azure Backup installs it at the next backup`,
     failed: (what: string) => `backup extension ${what}`,
+    loadedButNoNetwork: (name: string) =>
+      `the backup extension ${name} loaded and ran; what failed is its network access`,
+    noNetwork: (what: string) => `the backup extension cannot reach the network: ${what}`,
     fine: (what: string, version: string | undefined) => `backup extension ${what}, version ${version ?? 'unknown'}`,
     othersFailed: (n: number, list: string) => `extension${n > 1 ? 's' : ''} in a failed state: ${list}`,
     allFine: (n: number) => `all ${n} extensions report success`,
@@ -23,6 +34,9 @@ const TEXT = {
     colon: ' : ',
     missing: (vm: string) => `pas d’extension VMSnapshot sur ${vm} : Azure Backup l’installe à la prochaine sauvegarde`,
     failed: (what: string) => `extension de sauvegarde ${what}`,
+    loadedButNoNetwork: (name: string) =>
+      `l’extension de sauvegarde ${name} s’est chargée et a tourné ; c’est son accès au réseau qui a échoué`,
+    noNetwork: (what: string) => `l’extension de sauvegarde n’atteint pas le réseau : ${what}`,
     fine: (what: string, version: string | undefined) =>
       `extension de sauvegarde ${what}, version ${version ?? 'inconnue'}`,
     othersFailed: (n: number, list: string) => `${n > 1 ? 'extensions' : 'extension'} en échec : ${list}`,
@@ -38,7 +52,7 @@ function isFailed(statuses: ReadonlyArray<{ code?: string; level?: string }> | u
 /** The backup extension (VMSnapshot / VMSnapshotLinux) and every other extension's provisioning status. */
 export const snapshotExtensionProbe: Probe = {
   name: 'snapshot-extension',
-  tests: [BACKUP_EXTENSION, ANY_EXTENSION],
+  tests: [BACKUP_EXTENSION, ANY_EXTENSION, NO_NETWORK],
   plan: (t) => [reads.instanceView(t.subscriptionId, t.resourceGroup, t.vmName)],
   evaluate(t, readings, context) {
     const m = TEXT[context.lang];
@@ -63,12 +77,19 @@ export const snapshotExtensionProbe: Probe = {
     };
     const say = verdictsOf('snapshot-extension', read, values);
 
+    const networkFailure =
+      backup !== undefined &&
+      isFailed(backup.statuses) &&
+      (backup.statuses ?? []).some((status) => NETWORK_FAILURE.test(status.message ?? ''));
     const backupVerdict =
       backup === undefined
         ? say(BACKUP_EXTENSION, 'unknown', m.missing(t.vmName))
-        : isFailed(backup.statuses)
-          ? say(BACKUP_EXTENSION, 'implicated', m.failed(describe(backup)))
-          : say(BACKUP_EXTENSION, 'ruled_out', m.fine(describe(backup), backup.typeHandlerVersion));
+        : networkFailure
+          ? say(BACKUP_EXTENSION, 'present', m.loadedButNoNetwork(backup.name ?? backup.type ?? 'VMSnapshot'))
+          : isFailed(backup.statuses)
+            ? say(BACKUP_EXTENSION, 'implicated', m.failed(describe(backup)))
+            : say(BACKUP_EXTENSION, 'ruled_out', m.fine(describe(backup), backup.typeHandlerVersion));
+    const networkVerdicts = networkFailure ? [say(NO_NETWORK, 'implicated', m.noNetwork(describe(backup)))] : [];
     const anyVerdict =
       failed.length > 0
         ? say(ANY_EXTENSION, 'implicated', m.othersFailed(failed.length, failed.map(describe).join('; ')))
@@ -78,7 +99,7 @@ export const snapshotExtensionProbe: Probe = {
     const name = backup?.name ?? (backup?.type !== undefined ? backup.type.split('.').pop() : undefined);
     return {
       status: 'ok',
-      verdicts: [backupVerdict, anyVerdict],
+      verdicts: [backupVerdict, anyVerdict, ...networkVerdicts],
       ...(name !== undefined && { learned: { snapshotExtensionName: name } }),
       ...(backup !== undefined && {
         osType: /linux$/i.test(backup.type ?? backup.name ?? '') ? ('linux' as const) : ('windows' as const),
