@@ -149,6 +149,9 @@ function parseOne(
   ctx: ParseContext,
   format: 'resource-log' | 'bare-record',
 ): ParsedItem {
+  // A resource-log record names its category in the documented casing: neither an alert nor a job
+  // resource has one, and testing for those would index every record's fields by lower case.
+  if (typeof record['category'] === 'string') return parseResourceLogRecord(record, ctx, format);
   if (isCommonAlert(record)) return parseCommonAlert(record, ctx);
   if (isJobResource(record)) return parseJobResource(record, ctx);
   return parseResourceLogRecord(record, ctx, format);
