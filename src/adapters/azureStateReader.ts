@@ -210,11 +210,7 @@ export class AzureStateReader implements StateReader {
         if (managementGroup !== undefined)
           return policy.policyDefinitions.getAtManagementGroup(managementGroup, name, { abortSignal });
         if (/^\/subscriptions\//i.test(id)) {
-          const subscription = id.split('/')[2] ?? request.subscriptionId;
-          const owner =
-            subscription.toLowerCase() === request.subscriptionId.toLowerCase()
-              ? policy
-              : await this.#policy(subscription);
+          const owner = await this.#policy(id.split('/')[2] ?? request.subscriptionId);
           return owner.policyDefinitions.get(name, { abortSignal });
         }
         return policy.policyDefinitions.getBuiltIn(name, { abortSignal });

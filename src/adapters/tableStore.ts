@@ -271,18 +271,21 @@ export class TableStore implements NotificationStore {
   }
 
   async listOpenFindings(): Promise<IndexedFinding[]> {
-    return this.#listIndex('open');
+    return this.#listIndex(odata`PartitionKey eq ${'open'}`);
   }
 
   async listResolvedOn(day: string): Promise<IndexedFinding[]> {
-    return this.#listIndex(`resolved-${day}`);
+    return this.#listIndex(odata`PartitionKey eq ${`resolved-${day}`}`);
   }
 
-  async #listIndex(partitionKey: string): Promise<IndexedFinding[]> {
+  /** The findings resolved from `from` to `to` (UTC days, inclusive), in one query, oldest day first. */
+  async listResolvedBetween(from: string, to: string): Promise<IndexedFinding[]> {
+    return this.#listIndex(odata`PartitionKey ge ${`resolved-${from}`} and PartitionKey le ${`resolved-${to}`}`);
+  }
+
+  async #listIndex(filter: string): Promise<IndexedFinding[]> {
     const out: IndexedFinding[] = [];
-    for await (const entity of this.index.listEntities<Record<string, unknown>>({
-      queryOptions: { filter: odata`PartitionKey eq ${partitionKey}` },
-    })) {
+    for await (const entity of this.index.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
       out.push({
         key: String(entity.rowKey),
         status: entity['status'] === 'resolved' ? 'resolved' : 'open',
@@ -499,19 +502,19 @@ export class TableStore implements NotificationStore {
    * only, never the compressed event (rows written before those columns are read whole).
    */
   async listCountedEventsOfDay(day: string): Promise<CountedEvent[]> {
-    const out: CountedEvent[] = [];
+    const rows: Array<Record<string, unknown>> = [];
     for await (const entity of this.events.listEntities<Record<string, unknown>>({
       queryOptions: { filter: dayRange(day), select: COUNTED_FIELDS },
-    })) {
-      if (typeof entity['title'] === 'string') out.push(toCounted(entity));
-      else {
-        const whole = await unlessMissing(
-          this.events.getEntity<Record<string, unknown>>(String(entity.partitionKey), String(entity.rowKey)),
-        );
-        if (whole !== undefined) out.push(toCountedEvent(fromStoredEvent('z', 'json', whole)));
-      }
-    }
-    return out;
+    }))
+      rows.push(entity);
+    const counted = await mapConcurrent(rows, 8, async (entity) => {
+      if (typeof entity['title'] === 'string') return toCounted(entity);
+      const whole = await unlessMissing(
+        this.events.getEntity<Record<string, unknown>>(String(entity['partitionKey']), String(entity['rowKey'])),
+      );
+      return whole === undefined ? undefined : toCountedEvent(fromStoredEvent('z', 'json', whole));
+    });
+    return counted.filter((event): event is CountedEvent => event !== undefined);
   }
 
   async saveEvents(events: readonly EnrichedEvent[]): Promise<void> {

@@ -1,5 +1,4 @@
 import type { IndexedFinding, TableStore } from '../adapters/tableStore.js';
-import { daysBetween } from '../core/days.js';
 import { hoursSinceLastSuccess } from '../core/explain/hoursSinceLastSuccess.js';
 import { byPriorityThenAge } from '../core/render/worstFirst.js';
 import type { CountedEvent } from '../core/digest/countedEvent.js';
@@ -111,11 +110,7 @@ export async function listFindings(
 ): Promise<{ items: FindingRow[]; openKeys: Set<string> }> {
   const [open, resolved] = await Promise.all([
     store.listOpenFindings(),
-    filters.status === 'open'
-      ? Promise.resolve([])
-      : Promise.all(daysBetween(range.from, range.to).map((day) => store.listResolvedOn(day))).then((days) =>
-          days.flat(),
-        ),
+    filters.status === 'open' ? Promise.resolve([]) : store.listResolvedBetween(range.from, range.to),
   ]);
   const openKeys = new Set(open.map((finding) => finding.key));
   const chosen = [

@@ -58,16 +58,16 @@ export function createBatchHandler(
     ...(options.chunkSize !== undefined && { chunkSize: options.chunkSize }),
   };
   return async (bodies, sink) => {
+    // Independent set-ups (storage, the output hub, the lookups' credential) at once.
+    const [notifyOptions, publish, looked] = await Promise.all([notifications?.(), publisher?.(), lookups?.()]);
     const notifier =
-      notifications === undefined
+      notifyOptions === undefined
         ? undefined
         : startNotifier({
-            ...(await notifications()),
+            ...notifyOptions,
             thresholds: options.settings.thresholds,
             ...(options.now !== undefined && { now: options.now }),
           });
-    const publish = publisher === undefined ? undefined : await publisher();
-    const looked = lookups === undefined ? undefined : await lookups();
     const kept: { events: EnrichedEvent[]; rejected: RejectedRecord[] } = { events: [], rejected: [] };
     const published = { sent: 0, tooLarge: 0 };
     const { resolutions, stats } = await triageStream(

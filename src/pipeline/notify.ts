@@ -21,7 +21,7 @@ import type { Shell } from '../core/render/shells.js';
 import type { EnrichedEvent, RejectedRecord } from '../core/types.js';
 import { deliverAll, type Deliver, type DeliveryCounts } from './deliver.js';
 import { mapConcurrent } from './mapConcurrent.js';
-import type { NotificationStore, OutboxMessage } from './store.js';
+import type { NotificationStore, OutboxMessage, Versioned } from './store.js';
 import type { Resolution, TriageResult } from './triage.js';
 
 export interface NotifyOptions {
@@ -408,10 +408,13 @@ async function resolveItem(
 ): Promise<FindingState[]> {
   const partitionKey = findingPartitionKey(resolution.itemKey);
   const closed: FindingState[] = [];
-  for (const { value } of await options.store.listItemFindings(partitionKey)) {
-    if (value.status !== 'open') continue;
+  for (const listed of await options.store.listItemFindings(partitionKey)) {
+    if (listed.value.status !== 'open') continue;
+    // The listing read the finding with its ETag: read it again only after losing a race.
+    let known: Versioned<FindingState> | undefined = listed;
     await withConflictRetry(async () => {
-      const stored = await options.store.getFinding(partitionKey, value.rowKey);
+      const stored = known ?? (await options.store.getFinding(partitionKey, listed.value.rowKey));
+      known = undefined;
       if (stored === undefined) return 'saved';
       const decision = decideSuccess(stored.value, resolution.jobId, resolution.completedAt, now, options.thresholds);
       if (!decision.changed) return 'saved';

@@ -157,16 +157,18 @@ export async function runLookups(
       return;
     }
     const started = Date.now();
-    const text = readFailureText(request, { kind: 'not-read' });
-    const timedOut = (): ReadFailure => ({
-      ok: false,
-      status: 'timeout',
-      reason: text.en,
-      text,
-      api: request.kind,
-      at: now().toISOString(),
-      durationMs: Date.now() - started,
-    });
+    const timedOut = (): ReadFailure => {
+      const text = readFailureText(request, { kind: 'not-read' });
+      return {
+        ok: false,
+        status: 'timeout',
+        reason: text.en,
+        text,
+        api: request.kind,
+        at: now().toISOString(),
+        durationMs: Date.now() - started,
+      };
+    };
     if (controller.signal.aborted) {
       results.set(request.key, timedOut());
       return;
