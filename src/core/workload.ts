@@ -92,14 +92,3 @@ export function cliManagementType(workload: Workload): 'AzureIaasVM' | 'AzureWor
   if (workload === 'azure-files') return 'AzureStorage';
   return undefined;
 }
-
-/** The `--workload-type` of the Azure CLI for a database in a VM (`MSSQL`, `SAPHANA`, `SAPASE`). */
-export function cliWorkloadType(workload: Workload): 'MSSQL' | 'SAPHANA' | 'SAPASE' | undefined {
-  return workload === 'sql-in-vm'
-    ? 'MSSQL'
-    : workload === 'sap-hana-in-vm'
-      ? 'SAPHANA'
-      : workload === 'sap-ase-in-vm'
-        ? 'SAPASE'
-        : undefined;
-}

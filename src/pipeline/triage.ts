@@ -1,4 +1,5 @@
-import { classify, type Classification } from '../core/explain/classify.js';
+import { classify, codeOf, type Classification } from '../core/explain/classify.js';
+import { vaultKeyOf } from '../core/notify/findingKeys.js';
 import { explain, type OsSource } from '../core/explain/explain.js';
 import { latestSuccess } from '../core/explain/hoursSinceLastSuccess.js';
 import { itemKey } from '../core/itemKey.js';
@@ -363,9 +364,9 @@ export async function triageStream(
 function chunksOf(failures: PreparedBatch['failures'], size: number): Array<PreparedBatch['failures']> {
   const byStorm = new Map<string, Map<string, PreparedBatch['failures']>>();
   for (const entry of failures) {
-    const code = entry.classification.known ? entry.classification.entry.code : entry.classification.code;
+    const code = codeOf(entry.classification);
     // The notification stage's storm: the vault and the canonical code.
-    const storm = `${(entry.job.vaultId ?? entry.job.vaultName ?? 'unknown-vault').toLowerCase()}|${code.toLowerCase()}`;
+    const storm = `${vaultKeyOf(entry)}|${code.toLowerCase()}`;
     let findings = byStorm.get(storm);
     if (findings === undefined) byStorm.set(storm, (findings = new Map<string, PreparedBatch['failures']>()));
     const key = `${entry.key}\u0000${code.toLowerCase()}`;

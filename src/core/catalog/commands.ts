@@ -1,10 +1,7 @@
 import type { CommandTemplate } from './types.js';
 
-const PS_CONTEXT = "Set-AzContext -Subscription '{subscriptionId}' | Out-Null; ";
-const PS_VAULT = "$v = Get-AzRecoveryServicesVault -ResourceGroupName '{vaultResourceGroup}' -Name '{vaultName}'; ";
-const PS_VM = "Get-AzVM -ResourceGroupName '{vmResourceGroup}' -Name '{vmName}'";
-const AZ_VM = '--resource-group {vmResourceGroup} --name {vmName} --subscription {subscriptionId}';
-const AZ_VAULT = '--resource-group {vaultResourceGroup} --vault-name {vaultName} --subscription {subscriptionId}';
+import { AZ_VAULT, AZ_VM, PS_CONTEXT, PS_VAULT, PS_VM } from './guestScript.js';
+
 // A database in a VM: container `VMAppContainer;Compute;<rg>;<vm>`, item `SQLDataBase;<instance>;<db>`
 // (names as the built-in alerts' protectedItemId gives them); `{workloadType}` is MSSQL or
 // SAPHanaDatabase, which the CLI and PowerShell both accept (az backup protectable-item initialize).

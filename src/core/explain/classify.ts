@@ -11,3 +11,8 @@ export function classify(errorCode: string | undefined): Classification {
   const entry = tryFindCode(errorCode);
   return entry === undefined ? { known: false, code: errorCode.trim() } : { known: true, entry };
 }
+
+/** The code a classification stands for: the catalog's spelling when known, the record's otherwise. */
+export function codeOf(classification: Classification): string {
+  return classification.known ? classification.entry.code : classification.code;
+}

@@ -8,7 +8,7 @@ import {
   type Placeholder,
   type VmFacts,
 } from '../catalog/index.js';
-import type { Classification } from './classify.js';
+import { codeOf, type Classification } from './classify.js';
 import {
   fillCommand,
   fillText,
@@ -22,7 +22,7 @@ import { quoted } from '../render/typography.js';
 import { hoursSinceLastSuccess } from './hoursSinceLastSuccess.js';
 import { judgeCauses, type CauseFinding, type OsSource } from './judgeCauses.js';
 import { prioritize, type PriorityContext, type PriorityThresholds } from './prioritize.js';
-import { causalVerdictOf, rankCauses, toLegacyVerdict } from './rankCauses.js';
+import { causalVerdictOf, isReadEvidence, rankCauses, toLegacyVerdict } from './rankCauses.js';
 import type { ResolvedVm } from '../parse/resolveVm.js';
 import { cliManagementType, isDatabaseInVm, isVmHosted, type Workload } from '../workload.js';
 import { ARTICLES, type CommandPair, type CommandTemplate } from '../catalog/types.js';
@@ -192,7 +192,7 @@ export function explain(input: ExplainInput): EnrichedEvent {
   });
   const causes = rankCauses(documented);
 
-  const code = classification.known ? classification.entry.code : classification.code;
+  const code = codeOf(classification);
   const title = classification.known
     ? classification.entry.title[lang]
     : job.errorMessage !== undefined
@@ -327,10 +327,7 @@ function variantOf(entry: CauseEntry, facts: Partial<VmFacts>) {
 
 /** An implicated top cause says what was read, so the first line is about this VM, not any VM. */
 function withEvidence(action: string, top: EnrichedCause | undefined, lang: Lang): string {
-  const evidence =
-    top?.causalVerdict === 'implicated'
-      ? top.evidence.find((entry) => entry.probe !== 'event' && entry.probe !== 'rule' && entry.unread !== true)
-      : undefined;
+  const evidence = top?.causalVerdict === 'implicated' ? top.evidence.find(isReadEvidence) : undefined;
   return evidence === undefined
     ? action
     : `${action} ${FOUND[lang]}${toDisplay(evidence.summary, 300).replace(/\.$/, '')}.`;

@@ -1,6 +1,7 @@
 import { CATALOG, getCause, type CauseEntry, type CodeEntry } from '../catalog/index.js';
 import type { CausalVerdict, EnrichedEvent, Evidence, Lang, OsType } from '../types.js';
 import { toDisplay } from './fillTemplate.js';
+import { isReadEvidence } from './rankCauses.js';
 
 /** What the lookups said of one cause: a verdict on the VM's state, and what was read. */
 export interface CauseFinding {
@@ -76,7 +77,7 @@ function ruleEvidence(summary: string): Evidence {
 
 /** Whether a verdict rests on something a probe read (not on the code, a rule, or nothing). */
 function isRead(evidence: readonly Evidence[]): boolean {
-  return evidence.some((entry) => entry.probe !== 'event' && entry.probe !== 'rule' && entry.unread !== true);
+  return evidence.some(isReadEvidence);
 }
 
 const NO_EVIDENCE: readonly Evidence[] = Object.freeze([]);

@@ -1,4 +1,5 @@
 import type { Category, EnrichedCause, Lang, Priority, PriorityContext, PriorityReason } from '../types.js';
+import { isReadEvidence } from './rankCauses.js';
 
 type WillNotHeal = Exclude<Category, 'transient' | 'unknown'>;
 
@@ -125,10 +126,7 @@ export function prioritize(input: PriorityInput): {
 
   // Only what a lookup read counts as evidence here: a cause the code itself reports adds nothing to the category.
   const implicated = input.causes.filter(
-    (cause) =>
-      cause.id !== VM_DELETED &&
-      cause.causalVerdict === 'implicated' &&
-      cause.evidence.some((entry) => entry.probe !== 'event' && entry.probe !== 'rule' && entry.unread !== true),
+    (cause) => cause.id !== VM_DELETED && cause.causalVerdict === 'implicated' && cause.evidence.some(isReadEvidence),
   );
   if (implicated.length > 0) raiseTo(2, 'evidence', m.implicated(implicated.map((cause) => cause.title)));
 

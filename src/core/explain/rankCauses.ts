@@ -1,4 +1,4 @@
-import type { CausalVerdict, EnrichedCause, Verdict } from '../types.js';
+import type { CausalVerdict, EnrichedCause, Evidence, Verdict } from '../types.js';
 
 const ORDER: Record<CausalVerdict, number> = { implicated: 0, unknown: 1, present: 2, ruled_out: 3 };
 
@@ -9,26 +9,30 @@ const ORDER: Record<CausalVerdict, number> = { implicated: 0, unknown: 1, presen
  * (kept, with their evidence, so nobody re-checks them by hand).
  */
 export function rankCauses(causes: readonly EnrichedCause[]): EnrichedCause[] {
-  const observed = (cause: EnrichedCause) => (cause.documentedIn === 'observed' ? 0 : 1);
   // Most events have nothing to reorder (no lookups: all undetermined, in the article's order).
-  if (causes.every((cause, index) => cause.rank === index + 1 && (index === 0 || !before(cause, causes[index - 1]!))))
-    return causes as EnrichedCause[];
-  return [...causes]
-    .sort(
-      (a, b) =>
-        ORDER[a.causalVerdict] - ORDER[b.causalVerdict] ||
-        observed(a) - observed(b) ||
-        a.documentedOrder - b.documentedOrder,
+  if (
+    causes.every(
+      (cause, index) => cause.rank === index + 1 && (index === 0 || compareCauses(causes[index - 1]!, cause) <= 0),
     )
-    .map((cause, index) => ({ ...cause, rank: index + 1 }));
+  )
+    return causes as EnrichedCause[];
+  return [...causes].sort(compareCauses).map((cause, index) => ({ ...cause, rank: index + 1 }));
 }
 
-/** Whether `a` ranks strictly before `b`. */
-function before(a: EnrichedCause, b: EnrichedCause): boolean {
-  const observed = (cause: EnrichedCause) => (cause.documentedIn === 'observed' ? 0 : 1);
-  const key = (cause: EnrichedCause) => [ORDER[cause.causalVerdict], observed(cause), cause.documentedOrder] as const;
-  const [x, y] = [key(a), key(b)];
-  return x[0] - y[0] < 0 || (x[0] === y[0] && (x[1] - y[1] < 0 || (x[1] === y[1] && x[2] < y[2])));
+const observed = (cause: EnrichedCause) => (cause.documentedIn === 'observed' ? 0 : 1);
+
+/** The reading order: verdict, then what a lookup observed, then the article's order. */
+function compareCauses(a: EnrichedCause, b: EnrichedCause): number {
+  return (
+    ORDER[a.causalVerdict] - ORDER[b.causalVerdict] ||
+    observed(a) - observed(b) ||
+    a.documentedOrder - b.documentedOrder
+  );
+}
+
+/** Whether a piece of evidence was read from Azure (not what the code reports, a rule, or a failed read). */
+export function isReadEvidence(entry: Evidence): boolean {
+  return entry.probe !== 'event' && entry.probe !== 'rule' && entry.unread !== true;
 }
 
 /** The schema 1.0 verdict: `confirmed` iff implicated; a condition present but not the cause is ruled out. */

@@ -37,7 +37,8 @@ export function memberIdOf(event: EnrichedEvent): string {
   return hash(findingKeyOf(event)).slice(0, 16);
 }
 
-export function vaultKeyOf(event: EnrichedEvent): string {
+/** The vault an event's storm is counted in: its id, else its name, lower-cased. */
+export function vaultKeyOf(event: { job: { vaultId?: string | null; vaultName?: string | null } }): string {
   return (event.job.vaultId ?? event.job.vaultName ?? 'unknown-vault').toLowerCase();
 }
 

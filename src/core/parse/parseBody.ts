@@ -1,6 +1,6 @@
 import { decodeBody } from './decode.js';
 import { exceedsDepth } from './depth.js';
-import { isRecord, toFieldReader } from './fields.js';
+import { isRecord, toFieldReader, type FieldReader } from './fields.js';
 import type { InputLimits } from './limits.js';
 import { isCommonAlert, parseCommonAlert } from './parseCommonAlert.js';
 import type { ParseContext } from './parseContext.js';
@@ -58,15 +58,14 @@ function parseValue(value: unknown, ctx: ParseContext, text: string | undefined)
       return [rejectValue(ctx, value, 'invalid_field:records', '"records" must be an array of resource-log records.')];
     return parseList(records, ctx, 'records');
   }
-  if (isLogAnalyticsAnswer(value)) return parseLogAnalytics(value, ctx);
+  if (isLogAnalyticsAnswer(value, reader)) return parseLogAnalytics(value, ctx);
   // A page of a REST list (`{"value":[…],"nextLink":…}`) or a Resource Graph answer (`{"data":[…],"count":…}`).
-  const page = pageItems(value);
+  const page = pageItems(value, reader);
   if (page !== undefined) return parseList(page, ctx, 'array');
   return [parseOne(value, ctx, 'bare-record')];
 }
 
-function pageItems(value: Record<string, unknown>): unknown[] | undefined {
-  const reader = toFieldReader(value);
+function pageItems(value: Record<string, unknown>, reader: FieldReader = toFieldReader(value)): unknown[] | undefined {
   const items = reader.get('value');
   if (Array.isArray(items) && reader.get('properties') === undefined) return items as unknown[];
   const data = reader.get('data');
@@ -139,8 +138,9 @@ function parseList(items: unknown[], ctx: ParseContext, kind: 'records' | 'array
 
 /** An envelope, a list page or a query answer inside an array (a file of several pages). */
 function isContainer(item: Record<string, unknown>): boolean {
+  const reader = toFieldReader(item);
   return (
-    toFieldReader(item).get('records') !== undefined || isLogAnalyticsAnswer(item) || pageItems(item) !== undefined
+    reader.get('records') !== undefined || isLogAnalyticsAnswer(item, reader) || pageItems(item, reader) !== undefined
   );
 }
 

@@ -1,11 +1,14 @@
-import { isRecord, toFieldReader } from './fields.js';
+import { isRecord, toFieldReader, type FieldReader } from './fields.js';
 import type { ParseContext } from './parseContext.js';
 import { rejectValue } from './parseHelpers.js';
 import type { ParsedItem } from '../types.js';
 
 /** True for an answer of the Log Analytics query API: `{"tables":[{"columns":[…],"rows":[[…]]}]}`. */
-export function isLogAnalyticsAnswer(body: Record<string, unknown>): boolean {
-  const tables = toFieldReader(body).get('tables');
+export function isLogAnalyticsAnswer(
+  body: Record<string, unknown>,
+  reader: FieldReader = toFieldReader(body),
+): boolean {
+  const tables = reader.get('tables');
   return (
     Array.isArray(tables) &&
     tables.length > 0 &&

@@ -1,5 +1,6 @@
 import type { NotificationKind, UpdateReason } from '../notify/types.js';
 import type { Lang } from '../types.js';
+import { LABELS } from './labels.js';
 import { counted, formatTime, quoted } from './typography.js';
 
 /** Fixed words of the notifications, per language. */
@@ -36,12 +37,7 @@ export const NOTIFICATION_LABELS = {
     guide: 'Troubleshooting guide',
     details: 'Details',
     openGroup: (n: number) => `Open the ${n} items`,
-    verdict: {
-      implicated: 'implicated',
-      present: 'present, not the cause',
-      unknown: 'not determined',
-      ruled_out: 'ruled out',
-    },
+    verdict: LABELS.en.verdict,
     shortened: 'Shortened to fit the message limits: see the details for the rest.',
     push: {
       new: (priority: string, headline: string) => `${priority} new backup failure: ${headline}`,
@@ -87,12 +83,7 @@ export const NOTIFICATION_LABELS = {
     guide: 'Guide de dépannage',
     details: 'Détails',
     openGroup: (n: number) => `Ouvrir les ${n} éléments`,
-    verdict: {
-      implicated: 'établie',
-      present: 'présente, pas en cause',
-      unknown: 'non déterminée',
-      ruled_out: 'écartée',
-    },
+    verdict: LABELS.fr.verdict,
     shortened: 'Raccourci pour respecter les limites du message : voir les détails pour le reste.',
     push: {
       new: (priority: string, headline: string) => `${priority} nouvel échec de sauvegarde : ${headline}`,
