@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -71,14 +71,12 @@ try {
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     let peakKb = 0;
     const sampler = setInterval(() => {
-      void import('node:fs/promises').then(({ readFile }) =>
-        readFile(`/proc/${child.pid}/status`, 'utf8')
-          .then((status) => {
-            const hwm = /VmHWM:\s+(\d+)/.exec(status);
-            if (hwm !== null) peakKb = Math.max(peakKb, Number(hwm[1]));
-          })
-          .catch(() => undefined),
-      );
+      void readFile(`/proc/${child.pid}/status`, 'utf8')
+        .then((status) => {
+          const hwm = /VmHWM:\s+(\d+)/.exec(status);
+          if (hwm !== null) peakKb = Math.max(peakKb, Number(hwm[1]));
+        })
+        .catch(() => undefined);
     }, 250);
     const started = performance.now();
     const killer = setTimeout(() => child.kill('SIGKILL'), TIMEOUT_S * 1000);

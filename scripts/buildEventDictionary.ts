@@ -24,8 +24,8 @@ function lastWindow(text: string): string {
 export function buildEventDictionaries(): { keys: string[]; texts: string[] } {
   const keys: string[] = [];
   const texts: string[] = [];
+  const input = generateRecords(4_000, { failureRate: 1 });
   for (const lang of LANGS) {
-    const input = generateRecords(4_000, { failureRate: 1 });
     const { events } = triage(
       input.bodies.map((body, bodyIndex) => ({ body, origin: { bodyIndex } })),
       { lang, now: () => new Date('2026-01-01T00:00:00Z') },

@@ -63,10 +63,7 @@ beforeAll(async () => {
 
   const out = mkdtempSync(join(tmpdir(), 'fr-'));
   const demo = await cli(['demo', '--lang', 'fr', '--out', out]);
-  surfaces.set(
-    'demo (CLI text)',
-    demo.stdout.replace(/^.*(https?:\/\/|\/\S+\/).*$/gm, (line) => line),
-  );
+  surfaces.set('demo (CLI text)', demo.stdout);
   surfaces.set('digest (HTML)', textOfHtml(readFileSync(join(out, 'digest.html'), 'utf8')));
   surfaces.set('digest (text)', readFileSync(join(out, 'digest.txt'), 'utf8'));
   const markdown = await cli(['triage', '--render', 'markdown', '--lang', 'fr', ...LOOKUPS, ...FILES], '', SAMPLES);

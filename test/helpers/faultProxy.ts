@@ -1,5 +1,7 @@
-import { createServer, request as forward, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { createServer, request as forward, type Server } from 'node:http';
+import type { Socket } from 'node:net';
+
+import { listenOnLoopback } from '../../src/replay/loopbackTls.js';
 
 /** A request as the proxy saw it, and what it did with it. */
 export interface ProxiedRequest {
@@ -55,7 +57,6 @@ export async function startFaultProxy(connectionString: string): Promise<FaultPr
   let plan: (request: ProxyRequest) => ProxyFault = () => undefined;
   const requests: ProxiedRequest[] = [];
   const sockets = new Set<Socket>();
-  const hanging = new Set<IncomingMessage>();
 
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -81,7 +82,6 @@ export async function startFaultProxy(connectionString: string): Promise<FaultPr
       }
       if (fault !== undefined && 'hang' in fault) {
         record.outcome = 'hang';
-        hanging.add(req);
         return;
       }
       const send = () => {
@@ -117,8 +117,7 @@ export async function startFaultProxy(connectionString: string): Promise<FaultPr
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const port = await listenOnLoopback(server);
   return {
     connectionString: connectionString.replace(endpoint, `http://127.0.0.1:${port}${target.pathname}`),
     requests,
@@ -128,7 +127,6 @@ export async function startFaultProxy(connectionString: string): Promise<FaultPr
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();
-        hanging.clear();
         server.close(() => resolve());
       }),
   };
